@@ -1,0 +1,321 @@
+#include "AppController.h"
+
+#include "RecordRepository.h"
+#include "RecordViewModel.h"
+#include "auth/AuthRequest.h"
+#include "common/Log.h"
+#include "store/CacheDatabase.h"
+#include "store/ResourceStore.h"
+#include "store/SyncStateStore.h"
+#include "sync/HeadlessBrowser.h"
+#include "sync/Profile.h"
+#include "sync/Session.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPointer>
+
+namespace hearth {
+
+AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::function<void(const QUrl &)> openBrowser,
+                             QObject *parent)
+    : QObject(parent), m_keys(keys), m_nam(nam), m_openBrowser(std::move(openBrowser)),
+      m_record(new RecordViewModel(this))
+{
+    // "Updated 3 minutes ago" must stay true while the app is open.
+    m_clock.setInterval(30 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, &AppController::statusTextChanged);
+    m_clock.start();
+    connect(m_record, &RecordViewModel::hasRecordChanged, this, &AppController::hasRecordChanged);
+}
+
+AppController::~AppController()
+{
+    m_record->setRepository(nullptr);
+}
+
+QObject *AppController::record() const { return m_record; }
+bool AppController::hasRecord() const { return m_record->hasRecord(); }
+QString AppController::version() const { return QCoreApplication::applicationVersion(); }
+
+void AppController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void AppController::setError(const QString &text)
+{
+    m_errorText = text;
+    emit statusTextChanged();
+}
+
+void AppController::start(const Options &options)
+{
+    m_options = options;
+    openProfile();
+}
+
+void AppController::openProfile()
+{
+    setState(Starting);
+    auto profile = Profile::open(m_options.profileDir, m_keys, true);
+    if (!profile) {
+        handleFailure(profile.error());
+        return;
+    }
+    m_profile = std::move(profile).value();
+    m_session = std::make_unique<Session>(m_nam, *m_profile);
+
+    const Status restored = m_session->restore();
+    if (restored)
+        showSavedRecord();
+
+    const bool serverChanged = m_options.server.isValid() && !m_options.server.isEmpty()
+            && (!m_session->account() || m_session->account()->fhirBase != m_options.server.adjusted(QUrl::StripTrailingSlash));
+    if (!restored || serverChanged || !m_options.loginHint.isEmpty()) {
+        if (!m_options.server.isValid() || m_options.server.isEmpty()) {
+            setState(hasRecord() ? Ready : SignedOut);
+            return;
+        }
+        signIn();
+        return;
+    }
+    syncNow();
+}
+
+void AppController::showSavedRecord()
+{
+    const auto account = m_session->account();
+    if (!account)
+        return;
+    auto db = m_profile->patientDatabase(account->selfPatientId, false);
+    if (!db)
+        return;   // signed in before, nothing downloaded yet
+    m_record->setRepository(nullptr);
+    m_store = std::make_unique<ResourceStore>(db.value()->database());
+    m_repository = std::make_unique<RecordRepository>(*m_store);
+    m_record->setRepository(m_repository.get());
+    loadLastUpdated();
+    if (hasRecord()) {
+        setState(Ready);
+        emit recordShown();
+    }
+}
+
+void AppController::loadLastUpdated()
+{
+    const auto account = m_session ? m_session->account() : std::nullopt;
+    if (!account)
+        return;
+    auto db = m_profile->patientDatabase(account->selfPatientId, false);
+    if (!db)
+        return;
+    auto all = SyncStateStore(db.value()->database()).all();
+    if (!all)
+        return;
+    // The record is as fresh as its least recently synced type.
+    QDateTime oldest;
+    for (const SyncCursor &cursor : all.value()) {
+        const QDateTime when = QDateTime::fromString(cursor.lastSuccess, Qt::ISODateWithMs);
+        if (when.isValid() && (!oldest.isValid() || when < oldest))
+            oldest = when;
+    }
+    m_lastUpdated = oldest;
+    emit statusTextChanged();
+}
+
+QString AppController::lastUpdatedText() const
+{
+    if (!m_lastUpdated.isValid())
+        return m_syncing ? tr("Updating your record…") : QString();
+    const QDateTime local = m_lastUpdated.toLocalTime();
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    const QString when = uk.toString(local, QStringLiteral("d MMMM, HH:mm"));
+    if (m_offline)
+        return tr("Offline — showing what was saved on %1").arg(when);
+    if (m_syncing)
+        return tr("Updating… last updated %1").arg(when);
+    const qint64 minutes = local.secsTo(QDateTime::currentDateTime()) / 60;
+    if (minutes < 1)
+        return tr("Updated just now");
+    if (minutes < 60)
+        return tr("Updated %n minute(s) ago", nullptr, int(minutes));
+    return tr("Last updated %1").arg(when);
+}
+
+void AppController::signIn()
+{
+    if (!m_session || !m_options.server.isValid() || m_options.server.isEmpty()) {
+        setError(tr("Hearth doesn't know which service to sign in to yet."));
+        setState(Failed);
+        return;
+    }
+    setError({});
+    if (!hasRecord())
+        setState(SigningIn);
+    AuthParams params;
+    params.loginHint = m_options.loginHint;
+    std::function<void(const QUrl &)> open = m_openBrowser;
+    if (!m_options.loginHint.isEmpty()) {
+        auto *browser = new HeadlessBrowser(m_nam, this);
+        delete m_browser;
+        m_browser = browser;
+        open = [browser](const QUrl &url) { browser->open(url); };
+    }
+    QPointer<AppController> self(this);
+    m_session->signIn(m_options.server, params, open, [self](Status signedIn) {
+        if (!self)
+            return;
+        if (!signedIn) {
+            self->handleFailure(signedIn.error());
+            return;
+        }
+        self->showSavedRecord();
+        self->syncNow();
+    });
+}
+
+QString AppController::stepText(const QString &type)
+{
+    if (type == QLatin1String("Patient"))
+        return tr("Getting your details");
+    if (type == QLatin1String("AllergyIntolerance"))
+        return tr("Getting your allergies");
+    if (type == QLatin1String("MedicationRequest"))
+        return tr("Getting your medicines");
+    if (type == QLatin1String("Condition"))
+        return tr("Getting your health problems");
+    if (type == QLatin1String("Immunization"))
+        return tr("Getting your vaccinations");
+    if (type == QLatin1String("DiagnosticReport") || type == QLatin1String("Observation"))
+        return tr("Getting your test results");
+    if (type == QLatin1String("Encounter"))
+        return tr("Getting your appointments and consultations");
+    return tr("Getting your record");
+}
+
+void AppController::syncNow()
+{
+    if (!m_session || !m_session->engine() || m_syncing)
+        return;
+    m_syncing = true;
+    emit syncingChanged();
+    m_progress = 0;
+    m_step = stepText({});
+    emit syncProgressChanged();
+    if (!hasRecord())
+        setState(Syncing);
+    connect(m_session->engine(), &SyncEngine::progress, this, [this](double fraction, const QString &type) {
+        m_progress = fraction;
+        m_step = stepText(type);
+        emit syncProgressChanged();
+    }, Qt::UniqueConnection);
+    QPointer<AppController> self(this);
+    m_session->syncAll([self](Result<SyncReport> report) {
+        if (self)
+            self->syncFinished(report);
+    });
+}
+
+void AppController::syncFinished(const Result<SyncReport> &report)
+{
+    m_syncing = false;
+    emit syncingChanged();
+    if (!report) {
+        loadLastUpdated();
+        handleFailure(report.error());
+        return;
+    }
+    m_offline = false;
+    setError({});
+    m_progress = 1.0;
+    emit syncProgressChanged();
+    if (!m_repository)
+        showSavedRecord();
+    else
+        m_record->reload();
+    loadLastUpdated();
+    setState(Ready);
+    emit recordShown();
+}
+
+void AppController::handleFailure(const Error &error)
+{
+    qCWarning(lcApp) << "failed:" << error.describe();
+    switch (error.kind) {
+    case Error::Kind::Network:
+    case Error::Kind::Timeout:
+        m_offline = true;
+        setError(tr("Hearth can't reach your GP record service right now. Check your internet connection, then try again."));
+        break;
+    case Error::Kind::Auth:
+        setError(tr("For your security, please sign in again."));
+        if (!hasRecord()) {
+            setState(SignedOut);
+            return;
+        }
+        break;
+    case Error::Kind::KeyStore:
+        setError(tr("Hearth can't reach this device's secure key store, so it can't open your record safely. "
+                    "Unlock your device's keyring and try again."));
+        break;
+    case Error::Kind::Storage:
+        setError(tr("Hearth couldn't open the record saved on this device. Your data on the server is safe."));
+        break;
+    case Error::Kind::Security:
+        setError(tr("Sign-in was stopped because something didn't look right. Please try again."));
+        break;
+    default:
+        setError(tr("Something went wrong while updating your record. Your saved record is unchanged. Please try again."));
+        break;
+    }
+    emit statusTextChanged();
+    if (hasRecord()) {
+        setState(Ready);
+        emit recordShown();
+    } else {
+        setState(Failed);
+    }
+}
+
+void AppController::retry()
+{
+    setError({});
+    if (!m_profile) {
+        openProfile();
+        return;
+    }
+    if (!m_session->account() || m_state == SignedOut)
+        signIn();
+    else
+        syncNow();
+}
+
+void AppController::signOut()
+{
+    m_record->setRepository(nullptr);
+    m_repository.reset();
+    m_store.reset();
+    m_session.reset();
+    if (m_profile) {
+        if (Status s = m_profile->destroy(); !s)
+            qCWarning(lcApp) << "sign-out wipe incomplete:" << s.error().describe();
+        m_profile.reset();
+    }
+    m_lastUpdated = {};
+    m_offline = false;
+    setError({});
+    // A fresh, empty profile for the next sign-in.
+    auto profile = Profile::open(m_options.profileDir, m_keys, true);
+    if (profile) {
+        m_profile = std::move(profile).value();
+        m_session = std::make_unique<Session>(m_nam, *m_profile);
+    }
+    m_options.loginHint.clear();
+    setState(SignedOut);
+}
+
+} // namespace hearth

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace hearth {
+
+class KeyStore;
+class Profile;
+class RecordRepository;
+class RecordViewModel;
+class ResourceStore;
+class Session;
+struct SyncReport;
+
+// What the app shows, and the one place that turns core results into patient-facing wording.
+// Record first: a saved record is shown at once (offline-first), then sign-in and sync run behind it.
+class AppController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(int state READ state NOTIFY stateChanged)
+    Q_PROPERTY(double syncProgress READ syncProgress NOTIFY syncProgressChanged)
+    Q_PROPERTY(QString syncStep READ syncStep NOTIFY syncProgressChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
+    Q_PROPERTY(bool offline READ offline NOTIFY statusTextChanged)
+    Q_PROPERTY(QString lastUpdatedText READ lastUpdatedText NOTIFY statusTextChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY statusTextChanged)
+    Q_PROPERTY(bool hasRecord READ hasRecord NOTIFY hasRecordChanged)
+    Q_PROPERTY(bool sandbox READ sandbox CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QObject *record READ record CONSTANT)
+
+public:
+    // Each value says what the UI does.
+    enum State {
+        Starting,    // splash: opening the encrypted profile
+        SignedOut,   // sign-in page
+        SigningIn,   // sign-in page with "Signing you in…"; the browser (or sandbox) is doing its part
+        Syncing,     // first download with a progress bar (no saved record yet)
+        Ready,       // the record (home and record pages); `syncing` shows a quiet refresh line
+        Failed,      // a calm error page with errorText and "Try again"
+    };
+    Q_ENUM(State)
+
+    struct Options {
+        QString profileDir;
+        QUrl server;          // empty: use the saved account's server
+        QString loginHint;    // set only for the embedded sandbox: sign in without a browser page
+        bool sandbox = false;
+    };
+
+    AppController(KeyStore &keys, QNetworkAccessManager &nam, std::function<void(const QUrl &)> openBrowser,
+                  QObject *parent = nullptr);
+    ~AppController() override;
+
+    void start(const Options &options);
+
+    int state() const { return m_state; }
+    double syncProgress() const { return m_progress; }
+    QString syncStep() const { return m_step; }
+    bool syncing() const { return m_syncing; }
+    bool offline() const { return m_offline; }
+    QString lastUpdatedText() const;
+    QString errorText() const { return m_errorText; }
+    bool hasRecord() const;
+    bool sandbox() const { return m_options.sandbox; }
+    QString version() const;
+    QObject *record() const;
+
+    Q_INVOKABLE void signIn();
+    Q_INVOKABLE void retry();
+    Q_INVOKABLE void syncNow();
+    Q_INVOKABLE void signOut();
+
+signals:
+    void stateChanged();
+    void syncProgressChanged();
+    void syncingChanged();
+    void statusTextChanged();
+    void hasRecordChanged();
+    // The first sync or the saved record is on screen: used by --screenshot.
+    void recordShown();
+
+private:
+    void setState(State state);
+    void setError(const QString &text);
+    void openProfile();
+    void showSavedRecord();
+    void syncFinished(const Result<SyncReport> &report);
+    void handleFailure(const Error &error);
+    void loadLastUpdated();
+    static QString stepText(const QString &type);
+
+    KeyStore &m_keys;
+    QNetworkAccessManager &m_nam;
+    std::function<void(const QUrl &)> m_openBrowser;
+    Options m_options;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ResourceStore> m_store;
+    std::unique_ptr<RecordRepository> m_repository;
+    RecordViewModel *m_record;
+    QObject *m_browser = nullptr;
+    State m_state = Starting;
+    double m_progress = 0;
+    QString m_step;
+    bool m_syncing = false;
+    bool m_offline = false;
+    QString m_errorText;
+    QDateTime m_lastUpdated;
+    QTimer m_clock;
+};
+
+} // namespace hearth

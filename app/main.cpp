@@ -1,0 +1,184 @@
+// The composition root: every service is built once here and passed to whoever needs it.
+#include "AppController.h"
+#include "QmlRegistration.h"
+#include "SandboxServer.h"
+#include "SystemBrowser.h"
+#include "common/Log.h"
+#include "store/QtKeychainKeyStore.h"
+#include "store/SqlCipherDriver.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(HearthPlugin)
+
+namespace {
+
+int g_qmlWarnings = 0;
+QtMessageHandler g_previousHandler = nullptr;
+
+// Counts QML warnings so --self-test fails on any, then hands the message on.
+void countingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg
+        && (message.contains(QLatin1String("qrc:/")) || message.contains(QLatin1String(".qml"))))
+        ++g_qmlWarnings;
+    g_previousHandler(type, context, message);
+}
+
+QString defaultProfileDir(bool sandbox)
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return base + (sandbox ? QStringLiteral("/profiles/sandbox") : QStringLiteral("/profiles/default"));
+}
+
+QObject *rootWindow(QQmlApplicationEngine &engine)
+{
+    return engine.rootObjects().isEmpty() ? nullptr : engine.rootObjects().constFirst();
+}
+
+bool showPage(QObject *root, const QString &name)
+{
+    return QMetaObject::invokeMethod(root, "showPage", Q_ARG(QVariant, QVariant(name)));
+}
+
+// Loads every page in turn; passes only if QML printed no warnings.
+int runSelfTest(QQmlApplicationEngine &engine)
+{
+    QObject *root = rootWindow(engine);
+    if (!root) {
+        std::fprintf(stderr, "self-test: Main.qml did not load\n");
+        return 1;
+    }
+    const QStringList pages = root->property("pageNames").toStringList();
+    if (pages.isEmpty()) {
+        std::fprintf(stderr, "self-test: Main.qml lists no pages\n");
+        return 1;
+    }
+    for (const QString &page : pages) {
+        if (!showPage(root, page) || root->property("currentPageName").toString() != page) {
+            std::fprintf(stderr, "self-test: could not show page %s\n", qPrintable(page));
+            return 1;
+        }
+        QCoreApplication::processEvents();
+    }
+    if (g_qmlWarnings > 0) {
+        std::fprintf(stderr, "self-test: %d QML warning(s)\n", g_qmlWarnings);
+        return 1;
+    }
+    std::printf("self-test: %lld pages loaded without warnings\n", static_cast<long long>(pages.size()));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Hearth"));
+    QCoreApplication::setApplicationName(QStringLiteral("hearth"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Hearth"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Hearth: your GP record, prescriptions and messages."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("sandbox"), QStringLiteral("Start the built-in demo records service and sign in as the demo parent.")},
+        {QStringLiteral("server"), QStringLiteral("FHIR base URL of the records service."), QStringLiteral("URL")},
+        {QStringLiteral("profile"), QStringLiteral("Profile directory (default: per user)."), QStringLiteral("DIR")},
+        {QStringLiteral("self-test"), QStringLiteral("Load every page and exit 0 if none printed a warning.")},
+        {QStringLiteral("screenshot"), QStringLiteral("Save a PNG of a page once the record is shown, then quit."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot-page"), QStringLiteral("Page for --screenshot (default record)."), QStringLiteral("NAME"), QStringLiteral("record")},
+        {QStringLiteral("seed"), QStringLiteral("Seed of the built-in demo data."), QStringLiteral("S"), QStringLiteral("1")},
+    });
+    parser.process(app);
+
+    hearth::registerSqlCipherDriver();
+    hearth::registerQmlTypes();
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QNetworkAccessManager nam;
+    hearth::QtKeychainKeyStore keys;
+    hearth::AppController controller(keys, nam, [](const QUrl &url) { hearth::platform::openInSystemBrowser(url); });
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.rootContext()->setContextProperty(QStringLiteral("appController"), &controller);
+
+    if (parser.isSet(QStringLiteral("self-test"))) {
+        g_previousHandler = qInstallMessageHandler(countingHandler);
+        engine.load(QUrl(QStringLiteral("qrc:/Hearth/Main.qml")));
+        return runSelfTest(engine);
+    }
+
+    std::unique_ptr<hearth::sandbox::SandboxServer> sandbox;
+    hearth::AppController::Options options;
+    options.sandbox = parser.isSet(QStringLiteral("sandbox"));
+    if (options.sandbox) {
+        hearth::sandbox::SandboxOptions sandboxOptions;
+        sandboxOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
+        sandbox = std::make_unique<hearth::sandbox::SandboxServer>(sandboxOptions);
+        if (!sandbox->listen(0)) {
+            std::fprintf(stderr, "hearth: the built-in demo service could not start\n");
+            return 1;
+        }
+        options.server = sandbox->fhirBaseUrl();
+        options.loginHint = QStringLiteral("parent");
+    } else if (parser.isSet(QStringLiteral("server"))) {
+        options.server = QUrl(parser.value(QStringLiteral("server")));
+    }
+
+    // Remember which profile was used last (a path only, no health data), so a plain `hearth`
+    // reopens the same record, offline if its server is gone.
+    QSettings settings;
+    options.profileDir = parser.value(QStringLiteral("profile"));
+    if (options.profileDir.isEmpty())
+        options.profileDir = (options.sandbox || !options.server.isEmpty())
+                ? defaultProfileDir(options.sandbox)
+                : settings.value(QStringLiteral("lastProfile"), defaultProfileDir(false)).toString();
+    settings.setValue(QStringLiteral("lastProfile"), QDir(options.profileDir).absolutePath());
+
+    engine.load(QUrl(QStringLiteral("qrc:/Hearth/Main.qml")));
+    QObject *root = rootWindow(engine);
+    if (!root)
+        return 1;
+
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty()) {
+        const QString page = parser.value(QStringLiteral("screenshot-page"));
+        auto *window = qobject_cast<QQuickWindow *>(root);
+        QObject::connect(&controller, &hearth::AppController::recordShown, &app, [&, window, page] {
+            if (controller.syncing())
+                return;   // wait for the sync that follows a saved record
+            QTimer::singleShot(800, &app, [&, window, page] {
+                showPage(root, page);
+                QTimer::singleShot(1200, &app, [window, screenshot] {
+                    const bool saved = window && window->grabWindow().save(screenshot);
+                    std::printf(saved ? "Saved a screenshot to %s\n" : "Could not save %s\n", qPrintable(screenshot));
+                    QCoreApplication::exit(saved ? 0 : 1);
+                });
+            });
+        });
+        QTimer::singleShot(180 * 1000, &app, [] {
+            std::fprintf(stderr, "hearth: the record was not shown within 3 minutes\n");
+            QCoreApplication::exit(1);
+        });
+    }
+
+    controller.start(options);
+    return app.exec();
+}

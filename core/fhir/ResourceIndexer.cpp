@@ -1,0 +1,129 @@
+#include "ResourceIndexer.h"
+
+#include <array>
+#include <string_view>
+
+namespace hearth {
+namespace {
+
+using simdjson::dom::element;
+
+QString toQString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString stringAt(element e, std::string_view key)
+{
+    std::string_view value;
+    if (e[key].get_string().get(value) != simdjson::SUCCESS)
+        return {};
+    return toQString(value);
+}
+
+// A date field is either a dateTime/date string or a Period whose start counts.
+QString dateFrom(element resource, std::string_view field)
+{
+    element value;
+    if (resource[field].get(value) != simdjson::SUCCESS)
+        return {};
+    std::string_view text;
+    if (value.get_string().get(text) == simdjson::SUCCESS)
+        return toQString(text);
+    return stringAt(value, "start");
+}
+
+// The first coding of a CodeableConcept (or of the first CodeableConcept in an array).
+void firstCoding(element concept, QString &system, QString &code)
+{
+    simdjson::dom::array list;
+    if (concept.get_array().get(list) == simdjson::SUCCESS) {
+        for (element first : list) {
+            firstCoding(first, system, code);
+            return;
+        }
+        return;
+    }
+    simdjson::dom::array codings;
+    if (concept["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return;
+    for (element coding : codings) {
+        system = stringAt(coding, "system");
+        code = stringAt(coding, "code");
+        return;
+    }
+}
+
+struct TypeFields {
+    std::string_view type;
+    std::string_view codeField;
+    std::array<std::string_view, 3> dateFields;   // in order of preference
+    bool statusIsConcept;                          // clinicalStatus (CodeableConcept) instead of status
+};
+
+constexpr std::array<TypeFields, 9> kTypes{{
+    {"Observation", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
+    {"DiagnosticReport", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
+    {"Condition", "code", {"onsetDateTime", "onsetPeriod", "recordedDate"}, true},
+    {"AllergyIntolerance", "code", {"onsetDateTime", "recordedDate", "lastOccurrence"}, true},
+    {"Immunization", "vaccineCode", {"occurrenceDateTime", "recorded", ""}, false},
+    {"MedicationRequest", "medicationCodeableConcept", {"authoredOn", "", ""}, false},
+    {"MedicationStatement", "medicationCodeableConcept", {"effectiveDateTime", "effectivePeriod", "dateAsserted"}, false},
+    {"Encounter", "type", {"period", "", ""}, false},
+    {"Patient", "", {"", "", ""}, false},
+}};
+
+const TypeFields *fieldsFor(std::string_view type)
+{
+    for (const auto &f : kTypes) {
+        if (f.type == type)
+            return &f;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Result<StoredResource> ResourceIndexer::index(element resource)
+{
+    std::string_view type;
+    if (resource["resourceType"].get_string().get(type) != simdjson::SUCCESS)
+        return Error::make(Error::Kind::Parse, QStringLiteral("resource without resourceType"));
+    std::string_view id;
+    if (resource["id"].get_string().get(id) != simdjson::SUCCESS || id.empty())
+        return Error::make(Error::Kind::Parse, QStringLiteral("%1 without id").arg(toQString(type)));
+
+    StoredResource out;
+    out.type = toQString(type);
+    out.id = toQString(id);
+    element meta;
+    if (resource["meta"].get(meta) == simdjson::SUCCESS) {
+        out.versionId = stringAt(meta, "versionId");
+        out.lastUpdated = stringAt(meta, "lastUpdated");
+    }
+
+    const TypeFields *fields = fieldsFor(type);
+    if (fields) {
+        for (std::string_view field : fields->dateFields) {
+            if (field.empty())
+                break;
+            out.effectiveDate = dateFrom(resource, field);
+            if (!out.effectiveDate.isEmpty())
+                break;
+        }
+        element concept;
+        if (!fields->codeField.empty() && resource[fields->codeField].get(concept) == simdjson::SUCCESS)
+            firstCoding(concept, out.codeSystem, out.code);
+        if (fields->statusIsConcept) {
+            element clinical;
+            QString ignoredSystem;
+            if (resource["clinicalStatus"].get(clinical) == simdjson::SUCCESS)
+                firstCoding(clinical, ignoredSystem, out.status);
+        }
+    }
+    if (out.status.isEmpty())
+        out.status = stringAt(resource, "status");
+    return out;
+}
+
+} // namespace hearth

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "common/Result.h"
+#include "store/ResourceStore.h"
+
+#include <simdjson.h>
+
+namespace hearth {
+
+// Pulls the columns the store filters and sorts on (type, id, version, lastUpdated, the clinically
+// meaningful date, the primary code and status) out of one parsed FHIR resource. The raw JSON is
+// attached by the caller, so what the server sent is kept byte for byte.
+class ResourceIndexer {
+public:
+    static Result<StoredResource> index(simdjson::dom::element resource);
+};
+
+} // namespace hearth

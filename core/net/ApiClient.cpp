@@ -1,0 +1,139 @@
+#include "ApiClient.h"
+
+#include "HttpDate.h"
+#include "common/Log.h"
+#include "fhir/OperationOutcome.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace hearth {
+
+ApiClient::ApiClient(QNetworkAccessManager &nam, const QUrl &fhirBase, QObject *parent)
+    : QObject(parent), m_nam(nam), m_base(fhirBase.adjusted(QUrl::StripTrailingSlash))
+{
+}
+
+QUrl ApiClient::resolve(const QString &pathOrUrl) const
+{
+    const QUrl given(pathOrUrl);
+    if (given.isRelative()) {
+        // Relative paths are resolved against the base *with* its last segment, e.g. .../fhir/R4/Observation.
+        QUrl base = m_base;
+        base.setPath(base.path() + u'/');
+        return base.resolved(given);
+    }
+    return given;
+}
+
+bool ApiClient::isUnderBase(const QUrl &url) const
+{
+    if (url.scheme() != m_base.scheme() || url.host() != m_base.host()
+        || url.port(m_base.scheme() == QLatin1String("https") ? 443 : 80)
+                != m_base.port(m_base.scheme() == QLatin1String("https") ? 443 : 80))
+        return false;
+    const QString basePath = m_base.path();
+    const QString path = url.path();
+    return path == basePath || path.startsWith(basePath + u'/');
+}
+
+void ApiClient::get(const QString &pathOrUrl, Completion done)
+{
+    const QUrl url = resolve(pathOrUrl);
+    if (!url.isValid() || !isUnderBase(url)) {
+        // A next link pointing elsewhere must not receive the patient's token.
+        QMetaObject::invokeMethod(this, [done] {
+            done(Error::make(Error::Kind::Security, QStringLiteral("refused a URL outside the FHIR server")));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    enqueue(Pending{url, std::move(done)});
+}
+
+void ApiClient::enqueue(Pending pending)
+{
+    m_queue.enqueue(std::move(pending));
+    pump();
+}
+
+void ApiClient::pump()
+{
+    while (!m_refreshing && m_inFlight < m_maxInFlight && !m_queue.isEmpty())
+        send(m_queue.dequeue());
+}
+
+void ApiClient::send(Pending pending)
+{
+    QNetworkRequest request(pending.url);
+    request.setRawHeader("Accept", "application/fhir+json");
+    if (!m_accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    ++m_inFlight;
+    ++m_sent;
+    QNetworkReply *reply = m_nam.get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, pending = std::move(pending)]() mutable {
+        --m_inFlight;
+        finished(reply, std::move(pending));
+        reply->deleteLater();
+        pump();
+    });
+}
+
+void ApiClient::finished(QNetworkReply *reply, Pending pending)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status == 401 && m_refresher && !pending.retriedAfterRefresh) {
+        pending.retriedAfterRefresh = true;
+        refreshThenResend(std::move(pending));
+        return;
+    }
+    if (status == 0) {
+        const auto netError = reply->error();
+        const bool timedOut = netError == QNetworkReply::OperationCanceledError
+                || netError == QNetworkReply::TimeoutError;
+        qCInfo(lcNet) << "request failed without HTTP status:" << netError;
+        pending.done(Error::make(timedOut ? Error::Kind::Timeout : Error::Kind::Network,
+                                 timedOut ? QStringLiteral("the server took too long to answer")
+                                          : QStringLiteral("could not reach the server")));
+        return;
+    }
+    if (status < 200 || status >= 300) {
+        qCInfo(lcNet) << "HTTP" << status << "from FHIR server";
+        Error error = Error::http(status, QStringLiteral("the server answered HTTP %1").arg(status),
+                                  summariseOperationOutcome(body),
+                                  parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc()));
+        if (status == 401 || status == 403)
+            error.kind = Error::Kind::Auth;
+        pending.done(error);
+        return;
+    }
+    pending.done(HttpReply{status, body, reply->rawHeader("Date")});
+}
+
+void ApiClient::refreshThenResend(Pending pending)
+{
+    m_waitingForRefresh << std::move(pending);
+    if (m_refreshing)
+        return;   // single flight: the refresh already under way will resend this one too
+    m_refreshing = true;
+    qCInfo(lcNet) << "access token rejected; refreshing once";
+    m_refresher([this](Result<QByteArray> token) {
+        m_refreshing = false;
+        QList<Pending> waiting;
+        waiting.swap(m_waitingForRefresh);
+        if (!token) {
+            for (auto &p : waiting)
+                p.done(token.error());
+        } else {
+            m_accessToken = token.value();
+            for (auto &p : waiting)
+                m_queue.prepend(std::move(p));
+        }
+        pump();
+    });
+}
+
+} // namespace hearth

@@ -1,0 +1,55 @@
+#pragma once
+
+// Drives real processes for the integration tests: hearth-sandbox on a random loopback port and
+// hearth-cli against it, plus plain HTTP to the sandbox's test-only /_sandbox endpoints.
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace harness {
+
+QString binary(const QString &name);
+
+class Sandbox {
+public:
+    explicit Sandbox(const QStringList &extraArgs = {});
+    ~Sandbox();
+    bool started() const { return m_base.isValid(); }
+    QUrl base() const { return m_base; }                         // .../fhir/R4
+    QUrl adminUrl(const QString &pathAndQuery) const;            // http://127.0.0.1:P/_sandbox/...
+    QJsonDocument adminGet(const QString &pathAndQuery) const;
+    int adminSend(const QByteArray &verb, const QString &pathAndQuery) const;
+    void stop();
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_base;
+};
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                 int timeoutMs = 120000);
+
+// HTTP without following redirects: returns status and Location.
+struct HttpResult {
+    int status = 0;
+    QByteArray body;
+    QUrl location;
+};
+HttpResult httpGet(const QUrl &url);
+HttpResult httpSend(const QByteArray &verb, const QUrl &url, const QByteArray &body = {});
+
+// Every file under dir, recursively.
+QStringList filesUnder(const QString &dir);
+
+} // namespace harness
