@@ -92,10 +92,11 @@ Result<BundlePage> BundleReader::readSearchPage(const QByteArray &body)
             break;
         if (!wanted[entryIndex++])
             continue;
-        simdjson::ondemand::object entry;
+        simdjson::ondemand::object entry, resource;
         std::string_view raw;
         if (entryValue.get_object().get(entry) != simdjson::SUCCESS
-            || entry.find_field_unordered("resource").get_object().raw_json().get(raw) != simdjson::SUCCESS)
+            || entry.find_field_unordered("resource").get_object().get(resource) != simdjson::SUCCESS
+            || resource.raw_json().get(raw) != simdjson::SUCCESS)
             return parseError(QStringLiteral("search page entry could not be re-read"));
         page.resources[kept++].json = QByteArray(raw.data(), static_cast<qsizetype>(raw.size()));
     }

@@ -34,10 +34,10 @@ QString dateFrom(element resource, std::string_view field)
 }
 
 // The first coding of a CodeableConcept (or of the first CodeableConcept in an array).
-void firstCoding(element concept, QString &system, QString &code)
+void firstCoding(element codeable, QString &system, QString &code)
 {
     simdjson::dom::array list;
-    if (concept.get_array().get(list) == simdjson::SUCCESS) {
+    if (codeable.get_array().get(list) == simdjson::SUCCESS) {
         for (element first : list) {
             firstCoding(first, system, code);
             return;
@@ -45,7 +45,7 @@ void firstCoding(element concept, QString &system, QString &code)
         return;
     }
     simdjson::dom::array codings;
-    if (concept["coding"].get_array().get(codings) != simdjson::SUCCESS)
+    if (codeable["coding"].get_array().get(codings) != simdjson::SUCCESS)
         return;
     for (element coding : codings) {
         system = stringAt(coding, "system");
@@ -111,9 +111,9 @@ Result<StoredResource> ResourceIndexer::index(element resource)
             if (!out.effectiveDate.isEmpty())
                 break;
         }
-        element concept;
-        if (!fields->codeField.empty() && resource[fields->codeField].get(concept) == simdjson::SUCCESS)
-            firstCoding(concept, out.codeSystem, out.code);
+        element codeable;
+        if (!fields->codeField.empty() && resource[fields->codeField].get(codeable) == simdjson::SUCCESS)
+            firstCoding(codeable, out.codeSystem, out.code);
         if (fields->statusIsConcept) {
             element clinical;
             QString ignoredSystem;

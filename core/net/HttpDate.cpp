@@ -1,6 +1,7 @@
 #include "HttpDate.h"
 
 #include <QLocale>
+#include <QTimeZone>
 
 namespace hearth {
 
@@ -9,7 +10,7 @@ QDateTime parseHttpDate(const QByteArray &value)
     // Day and month names are fixed English tokens, whatever the user's locale.
     QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
                                                QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    parsed.setTimeZone(QTimeZone::UTC);
+    parsed.setTimeZone(QTimeZone::utc());
     return parsed;
 }
 

@@ -1,0 +1,35 @@
+#include "net/ApiClient.h"
+
+#include <catch2/catch.hpp>
+
+#include <QEventLoop>
+#include <QTimer>
+
+using namespace hearth;
+
+TEST_CASE("ApiClient resolves paths under the FHIR base and never sends the token elsewhere")
+{
+    QNetworkAccessManager nam;
+    ApiClient api(nam, QUrl(QStringLiteral("https://records.example/fhir/R4/")));
+    CHECK(api.resolve(QStringLiteral("Observation?patient=1")) == QUrl(QStringLiteral("https://records.example/fhir/R4/Observation?patient=1")));
+    CHECK(api.isUnderBase(QUrl(QStringLiteral("https://records.example/fhir/R4/Observation?x=1"))));
+    CHECK(api.isUnderBase(QUrl(QStringLiteral("https://records.example:443/fhir/R4/Patient/1"))));
+    CHECK_FALSE(api.isUnderBase(QUrl(QStringLiteral("https://evil.example/fhir/R4/Observation"))));
+    CHECK_FALSE(api.isUnderBase(QUrl(QStringLiteral("http://records.example/fhir/R4/Observation"))));
+    CHECK_FALSE(api.isUnderBase(QUrl(QStringLiteral("https://records.example/fhir/R4x/Observation"))));
+    CHECK_FALSE(api.isUnderBase(QUrl(QStringLiteral("https://records.example:8443/fhir/R4/Observation"))));
+
+    api.setAccessToken("secret");
+    QEventLoop loop;
+    std::optional<Error> error;
+    api.get(QStringLiteral("https://evil.example/fhir/R4/Observation?page=2"), [&](Result<HttpReply> reply) {
+        if (!reply)
+            error = reply.error();
+        loop.quit();
+    });
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    REQUIRE(error.has_value());
+    CHECK(error->kind == Error::Kind::Security);
+    CHECK(api.requestsSent() == 0);
+}
