@@ -1,0 +1,600 @@
+// Integration tests of hearth-sandbox over real HTTP on 127.0.0.1.
+#include <catch2/catch.hpp>
+
+#include "SandboxServer.h"
+#include "SyntheticFamily.h"
+
+#include <QCryptographicHash>
+#include <QDate>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/param_build.h>
+
+using hearth::sandbox::SandboxServer;
+
+namespace {
+
+struct Response
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+Response send(const QByteArray &verb, const QUrl &url, const QByteArray &token = {}, const QByteArray &body = {},
+              const QByteArray &contentType = "application/x-www-form-urlencoded")
+{
+    static QNetworkAccessManager nam;
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    Response r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        r.headers.insert(name.toLower(), value);
+    reply->deleteLater();
+    return r;
+}
+
+Response get(const QUrl &url, const QByteArray &token = {}) { return send("GET", url, token); }
+
+QByteArray b64url(const QByteArray &bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray randomUrlSafe(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (auto &c : raw)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return b64url(raw);
+}
+
+// A running server plus helpers around it.
+struct Fixture
+{
+    SandboxServer server;
+    QString base;
+    QString origin;
+
+    explicit Fixture(quint64 seed = 1) : server(hearth::sandbox::SandboxOptions{seed, 1, 3600})
+    {
+        REQUIRE(server.listen(0));
+        base = server.fhirBaseUrl().toString();
+        origin = base.left(base.size() - int(qstrlen("/fhir/R4")));
+    }
+    QUrl url(const QString &path) const { return QUrl(origin + path); }
+    QUrl fhir(const QString &pathAndQuery) const { return QUrl(base + pathAndQuery); }
+
+    struct Pkce
+    {
+        QByteArray verifier;
+        QByteArray challenge;
+    };
+    static Pkce makePkce()
+    {
+        Pkce p;
+        p.verifier = randomUrlSafe(32);
+        p.challenge = b64url(QCryptographicHash::hash(p.verifier, QCryptographicHash::Sha256));
+        return p;
+    }
+
+    QUrlQuery authorizeQuery(const Pkce &pkce, const QString &redirect, const QString &method = QStringLiteral("S256")) const
+    {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        q.addQueryItem(QStringLiteral("client_id"), QStringLiteral("hearth"));
+        q.addQueryItem(QStringLiteral("redirect_uri"), redirect);
+        q.addQueryItem(QStringLiteral("scope"), QStringLiteral("openid fhirUser launch/patient offline_access patient/*.rs"));
+        q.addQueryItem(QStringLiteral("state"), QString::fromLatin1(randomUrlSafe(24)));
+        q.addQueryItem(QStringLiteral("nonce"), QStringLiteral("nonce-123"));
+        q.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(pkce.challenge));
+        q.addQueryItem(QStringLiteral("code_challenge_method"), method);
+        q.addQueryItem(QStringLiteral("aud"), base);
+        return q;
+    }
+
+    Response authorize(const QUrlQuery &q) const
+    {
+        QUrl u = url(QStringLiteral("/oauth2/authorize"));
+        u.setQuery(q);
+        return get(u);
+    }
+
+    static QUrlQuery locationQuery(const Response &r) { return QUrlQuery(QUrl(QString::fromLatin1(r.headers.value("location")))); }
+
+    QString code(const Pkce &pkce, const QString &user, const QString &redirect) const
+    {
+        QUrlQuery q = authorizeQuery(pkce, redirect);
+        q.addQueryItem(QStringLiteral("login_hint"), user);
+        const Response r = authorize(q);
+        REQUIRE(r.status == 302);
+        const QUrlQuery back = locationQuery(r);
+        REQUIRE(back.queryItemValue(QStringLiteral("state")) == q.queryItemValue(QStringLiteral("state")));
+        return back.queryItemValue(QStringLiteral("code"));
+    }
+
+    Response exchange(const QString &code, const QByteArray &verifier, const QString &redirect) const
+    {
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+        form.addQueryItem(QStringLiteral("code"), code);
+        form.addQueryItem(QStringLiteral("redirect_uri"), QString::fromLatin1(QUrl::toPercentEncoding(redirect)));
+        form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("hearth"));
+        form.addQueryItem(QStringLiteral("code_verifier"), QString::fromLatin1(verifier));
+        return send("POST", url(QStringLiteral("/oauth2/token")), {}, form.toString(QUrl::FullyEncoded).toLatin1());
+    }
+
+    QByteArray accessToken(const QString &user) const
+    {
+        const Pkce pkce = makePkce();
+        const QString redirect = QStringLiteral("http://127.0.0.1:4321/callback");
+        const Response r = exchange(code(pkce, user, redirect), pkce.verifier, redirect);
+        REQUIRE(r.status == 200);
+        return r.object().value(QStringLiteral("access_token")).toString().toLatin1();
+    }
+
+    QJsonObject patientInfo(const QString &user) const
+    {
+        const QJsonArray all = QJsonDocument::fromJson(get(url(QStringLiteral("/_sandbox/patients"))).body).array();
+        for (const auto &v : all)
+            if (v.toObject().value(QStringLiteral("user")).toString() == user)
+                return v.toObject();
+        FAIL("no patient for user");
+        return {};
+    }
+};
+
+const QString kLoopback = QStringLiteral("http://127.0.0.1:4321/callback");
+
+// Verifies an RS256 JWT against a JWKS document with OpenSSL.
+bool verifyJwt(const QByteArray &jwt, const QJsonObject &jwks)
+{
+    const QList<QByteArray> parts = jwt.split('.');
+    if (parts.size() != 3)
+        return false;
+    const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding)).object();
+    QJsonObject jwk;
+    for (const auto &k : jwks.value(QStringLiteral("keys")).toArray())
+        if (k.toObject().value(QStringLiteral("kid")) == header.value(QStringLiteral("kid")))
+            jwk = k.toObject();
+    if (jwk.isEmpty() || header.value(QStringLiteral("alg")).toString() != QLatin1String("RS256"))
+        return false;
+    const QByteArray n = QByteArray::fromBase64(jwk.value(QStringLiteral("n")).toString().toLatin1(), QByteArray::Base64UrlEncoding);
+    const QByteArray e = QByteArray::fromBase64(jwk.value(QStringLiteral("e")).toString().toLatin1(), QByteArray::Base64UrlEncoding);
+    BIGNUM *bn = BN_bin2bn(reinterpret_cast<const unsigned char *>(n.constData()), int(n.size()), nullptr);
+    BIGNUM *be = BN_bin2bn(reinterpret_cast<const unsigned char *>(e.constData()), int(e.size()), nullptr);
+    OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+    OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, bn);
+    OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, be);
+    OSSL_PARAM *params = OSSL_PARAM_BLD_to_param(bld);
+    EVP_PKEY_CTX *pctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
+    EVP_PKEY *key = nullptr;
+    bool ok = EVP_PKEY_fromdata_init(pctx) == 1 && EVP_PKEY_fromdata(pctx, &key, EVP_PKEY_PUBLIC_KEY, params) == 1;
+    if (ok) {
+        const QByteArray input = parts[0] + '.' + parts[1];
+        const QByteArray sig = QByteArray::fromBase64(parts[2], QByteArray::Base64UrlEncoding);
+        EVP_MD_CTX *md = EVP_MD_CTX_new();
+        ok = EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, key) == 1
+            && EVP_DigestVerify(md, reinterpret_cast<const unsigned char *>(sig.constData()), size_t(sig.size()),
+                                reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size())) == 1;
+        EVP_MD_CTX_free(md);
+    }
+    EVP_PKEY_free(key);
+    EVP_PKEY_CTX_free(pctx);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    BN_free(bn);
+    BN_free(be);
+    return ok;
+}
+
+QJsonObject jwtPayload(const QByteArray &jwt)
+{
+    return QJsonDocument::fromJson(QByteArray::fromBase64(jwt.split('.').value(1), QByteArray::Base64UrlEncoding)).object();
+}
+
+} // namespace
+
+TEST_CASE("metadata and discovery documents", "[sandbox]")
+{
+    Fixture f;
+    const Response meta = get(f.fhir(QStringLiteral("/metadata")));
+    REQUIRE(meta.status == 200);
+    CHECK(meta.headers.value("content-type").startsWith("application/fhir+json"));
+    const QJsonObject cs = meta.object();
+    CHECK(cs.value(QStringLiteral("resourceType")).toString() == QLatin1String("CapabilityStatement"));
+    CHECK(cs.value(QStringLiteral("fhirVersion")).toString() == QLatin1String("4.0.1"));
+    const QJsonObject rest = cs.value(QStringLiteral("rest")).toArray().at(0).toObject();
+    CHECK(rest.value(QStringLiteral("mode")).toString() == QLatin1String("server"));
+    CHECK(rest.value(QStringLiteral("resource")).toArray().size() == 8);
+    const QByteArray security = QJsonDocument(rest.value(QStringLiteral("security")).toObject()).toJson();
+    CHECK(security.contains("oauth-uris"));
+    CHECK(security.contains((f.origin + QStringLiteral("/oauth2/token")).toLatin1()));
+
+    for (const char *doc : {"/.well-known/smart-configuration", "/.well-known/openid-configuration"}) {
+        const Response r = get(f.fhir(QString::fromLatin1(doc)));
+        REQUIRE(r.status == 200);
+        const QJsonObject o = r.object();
+        CHECK(o.value(QStringLiteral("issuer")).toString() == f.base);
+        CHECK(o.value(QStringLiteral("authorization_endpoint")).toString() == f.origin + QStringLiteral("/oauth2/authorize"));
+        CHECK(o.value(QStringLiteral("token_endpoint")).toString() == f.origin + QStringLiteral("/oauth2/token"));
+        CHECK(o.value(QStringLiteral("jwks_uri")).toString() == f.origin + QStringLiteral("/oauth2/jwks"));
+        CHECK(o.value(QStringLiteral("code_challenge_methods_supported")).toArray() == QJsonArray{QStringLiteral("S256")});
+        CHECK(o.value(QStringLiteral("capabilities")).toArray().contains(QStringLiteral("sso-openid-connect")));
+    }
+    CHECK(f.base.endsWith(QLatin1String("/fhir/R4")));
+    CHECK(f.base.startsWith(QLatin1String("http://127.0.0.1:")));
+}
+
+TEST_CASE("authorization code flow with PKCE and refresh rotation", "[sandbox][security]")
+{
+    Fixture f;
+    const auto pkce = Fixture::makePkce();
+    const QString code = f.code(pkce, QStringLiteral("parent"), kLoopback);
+    REQUIRE(code.size() >= 32);
+
+    SECTION("wrong verifier is refused")
+    {
+        const Response r = f.exchange(code, Fixture::makePkce().verifier, kLoopback);
+        CHECK(r.status == 400);
+        CHECK(r.object().value(QStringLiteral("error")).toString() == QLatin1String("invalid_grant"));
+    }
+    SECTION("good exchange, then replay is refused and revokes the tokens")
+    {
+        const Response ok = f.exchange(code, pkce.verifier, kLoopback);
+        REQUIRE(ok.status == 200);
+        const QJsonObject t = ok.object();
+        CHECK(t.value(QStringLiteral("token_type")).toString() == QLatin1String("Bearer"));
+        CHECK(t.value(QStringLiteral("expires_in")).toInt() == 3600);
+        CHECK(t.value(QStringLiteral("patient")).toString() == f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("id")).toString());
+        CHECK(!t.value(QStringLiteral("refresh_token")).toString().isEmpty());
+        const QByteArray access = t.value(QStringLiteral("access_token")).toString().toLatin1();
+        CHECK(get(f.fhir(QStringLiteral("/Patient")), access).status == 200);
+
+        const Response replay = f.exchange(code, pkce.verifier, kLoopback);
+        CHECK(replay.status == 400);
+        CHECK(replay.object().value(QStringLiteral("error")).toString() == QLatin1String("invalid_grant"));
+        CHECK(get(f.fhir(QStringLiteral("/Patient")), access).status == 401);
+    }
+    SECTION("refresh tokens rotate and an old one is refused")
+    {
+        const Response ok = f.exchange(code, pkce.verifier, kLoopback);
+        REQUIRE(ok.status == 200);
+        const QString first = ok.object().value(QStringLiteral("refresh_token")).toString();
+        auto refresh = [&](const QString &token) {
+            const QByteArray form = "grant_type=refresh_token&client_id=hearth&refresh_token=" + QUrl::toPercentEncoding(token);
+            return send("POST", f.url(QStringLiteral("/oauth2/token")), {}, form);
+        };
+        const Response second = refresh(first);
+        REQUIRE(second.status == 200);
+        const QString rotated = second.object().value(QStringLiteral("refresh_token")).toString();
+        CHECK(rotated != first);
+        CHECK(get(f.fhir(QStringLiteral("/Patient")), second.object().value(QStringLiteral("access_token")).toString().toLatin1()).status == 200);
+        const Response reuse = refresh(first);
+        CHECK(reuse.status == 400);
+        CHECK(reuse.object().value(QStringLiteral("error")).toString() == QLatin1String("invalid_grant"));
+    }
+}
+
+TEST_CASE("authorize rejects bad requests", "[sandbox][security]")
+{
+    Fixture f;
+    const auto pkce = Fixture::makePkce();
+    SECTION("plain PKCE method is an invalid_request redirect")
+    {
+        QUrlQuery q = f.authorizeQuery(pkce, kLoopback, QStringLiteral("plain"));
+        q.addQueryItem(QStringLiteral("login_hint"), QStringLiteral("parent"));
+        const Response r = f.authorize(q);
+        REQUIRE(r.status == 302);
+        const QUrlQuery back = Fixture::locationQuery(r);
+        CHECK(back.queryItemValue(QStringLiteral("error")) == QLatin1String("invalid_request"));
+        CHECK(back.queryItemValue(QStringLiteral("state")) == q.queryItemValue(QStringLiteral("state")));
+        CHECK(!back.hasQueryItem(QStringLiteral("code")));
+    }
+    SECTION("short state and wrong aud are refused")
+    {
+        QUrlQuery q = f.authorizeQuery(pkce, kLoopback);
+        q.removeAllQueryItems(QStringLiteral("state"));
+        q.addQueryItem(QStringLiteral("state"), QStringLiteral("short"));
+        CHECK(Fixture::locationQuery(f.authorize(q)).queryItemValue(QStringLiteral("error")) == QLatin1String("invalid_request"));
+        QUrlQuery q2 = f.authorizeQuery(pkce, kLoopback);
+        q2.removeAllQueryItems(QStringLiteral("aud"));
+        q2.addQueryItem(QStringLiteral("aud"), QStringLiteral("http://elsewhere.example/fhir"));
+        CHECK(Fixture::locationQuery(f.authorize(q2)).queryItemValue(QStringLiteral("error")) == QLatin1String("invalid_request"));
+    }
+    SECTION("non-loopback redirect and unknown client get an error page, never a redirect")
+    {
+        const Response r = f.authorize(f.authorizeQuery(pkce, QStringLiteral("http://evil.example/callback")));
+        CHECK(r.status == 400);
+        CHECK(!r.headers.contains("location"));
+        QUrlQuery q = f.authorizeQuery(pkce, kLoopback);
+        q.removeAllQueryItems(QStringLiteral("client_id"));
+        q.addQueryItem(QStringLiteral("client_id"), QStringLiteral("other"));
+        const Response r2 = f.authorize(q);
+        CHECK(r2.status == 400);
+        CHECK(!r2.headers.contains("location"));
+    }
+    SECTION("without login_hint a sign-in page posts back and then redirects")
+    {
+        const QUrlQuery q = f.authorizeQuery(pkce, QStringLiteral("uk.nhs.hearth:/oauth2redirect"));
+        const Response page = f.authorize(q);
+        REQUIRE(page.status == 200);
+        CHECK(page.body.contains("<form method=\"post\""));
+        CHECK(page.body.contains("value=\"teen\""));
+        QUrlQuery form = q;
+        form.addQueryItem(QStringLiteral("user"), QStringLiteral("teen"));
+        const Response r = send("POST", f.url(QStringLiteral("/oauth2/authorize")), {},
+                                form.toString(QUrl::FullyEncoded).toLatin1());
+        REQUIRE(r.status == 302);
+        CHECK(r.headers.value("location").startsWith("uk.nhs.hearth:/oauth2redirect?code="));
+    }
+}
+
+TEST_CASE("FHIR access control", "[sandbox][security]")
+{
+    Fixture f;
+    const QString parentId = f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("id")).toString();
+    const QString teenId = f.patientInfo(QStringLiteral("teen")).value(QStringLiteral("id")).toString();
+    const Response anonymous = get(f.fhir(QStringLiteral("/Observation?patient=") + parentId));
+    CHECK(anonymous.status == 401);
+    CHECK(anonymous.headers.value("www-authenticate").startsWith("Bearer"));
+    CHECK(anonymous.object().value(QStringLiteral("resourceType")).toString() == QLatin1String("OperationOutcome"));
+
+    const QByteArray teen = f.accessToken(QStringLiteral("teen"));
+    CHECK(get(f.fhir(QStringLiteral("/Observation?patient=") + teenId), teen).status == 200);
+    const Response forbidden = get(f.fhir(QStringLiteral("/Observation?patient=") + parentId), teen);
+    CHECK(forbidden.status == 403);
+    CHECK(forbidden.object().value(QStringLiteral("resourceType")).toString() == QLatin1String("OperationOutcome"));
+    CHECK(get(f.fhir(QStringLiteral("/Patient/") + parentId), teen).status == 403);
+    const Response self = get(f.fhir(QStringLiteral("/Patient/") + teenId), teen);
+    REQUIRE(self.status == 200);
+    CHECK(self.object().value(QStringLiteral("id")).toString() == teenId);
+    CHECK(self.body.contains(f.patientInfo(QStringLiteral("teen")).value(QStringLiteral("nhsNumber")).toString().toLatin1()));
+    CHECK(get(f.fhir(QStringLiteral("/Observation/does-not-exist")), teen).status == 404);
+
+    const QByteArray parent = f.accessToken(QStringLiteral("parent"));
+    CHECK(get(f.fhir(QStringLiteral("/Condition?subject=Patient/") + teenId), parent).status == 200);
+    const Response patients = get(f.fhir(QStringLiteral("/Patient")), parent);
+    CHECK(patients.object().value(QStringLiteral("total")).toInt() == 3);
+    CHECK(patients.body.contains("Ashworth-Okafor"));
+    CHECK(get(f.fhir(QStringLiteral("/Basic?patient=") + parentId), parent).status == 404);
+    CHECK(get(f.fhir(QStringLiteral("/Observation")), parent).status == 400);
+    CHECK(get(f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_lastUpdated=gt2020-01-01T00:00:00")), parent).status == 400);
+    CHECK(get(f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=abc")), parent).status == 400);
+}
+
+TEST_CASE("paging, _lastUpdated and touch", "[sandbox]")
+{
+    Fixture f;
+    const QJsonObject info = f.patientInfo(QStringLiteral("parent"));
+    const QString parentId = info.value(QStringLiteral("id")).toString();
+    const int expected = info.value(QStringLiteral("counts")).toObject().value(QStringLiteral("Observation")).toInt();
+    REQUIRE(expected > 1000);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+
+    QSet<QString> ids;
+    QStringList order;
+    QUrl next = f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=250"));
+    int pages = 0;
+    while (next.isValid() && !next.isEmpty()) {
+        const Response page = get(next, token);
+        REQUIRE(page.status == 200);
+        const QJsonObject bundle = page.object();
+        CHECK(bundle.value(QStringLiteral("type")).toString() == QLatin1String("searchset"));
+        CHECK(bundle.value(QStringLiteral("total")).toInt() == expected);
+        for (const auto &e : bundle.value(QStringLiteral("entry")).toArray()) {
+            const QJsonObject res = e.toObject().value(QStringLiteral("resource")).toObject();
+            CHECK(e.toObject().value(QStringLiteral("search")).toObject().value(QStringLiteral("mode")).toString() == QLatin1String("match"));
+            ids.insert(res.value(QStringLiteral("id")).toString());
+            order.append(res.value(QStringLiteral("meta")).toObject().value(QStringLiteral("lastUpdated")).toString());
+        }
+        next = QUrl();
+        for (const auto &l : bundle.value(QStringLiteral("link")).toArray())
+            if (l.toObject().value(QStringLiteral("relation")).toString() == QLatin1String("next"))
+                next = QUrl(l.toObject().value(QStringLiteral("url")).toString());
+        if (next.isValid() && !next.isEmpty())
+            CHECK(next.toString().startsWith(f.base));
+        REQUIRE(++pages < 100);
+    }
+    CHECK(pages == (expected + 249) / 250);
+    CHECK(order.size() == expected);
+    CHECK(ids.size() == expected);
+    QStringList sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(sorted == order);
+
+    // _lastUpdated=gt the middle instant returns only the later ones.
+    const QString middle = order.at(order.size() / 2);
+    const int later = int(std::count_if(order.cbegin(), order.cend(), [&](const QString &v) { return v > middle; }));
+    QUrl filtered = f.fhir(QStringLiteral("/Observation"));
+    QUrlQuery fq;
+    fq.addQueryItem(QStringLiteral("patient"), parentId);
+    fq.addQueryItem(QStringLiteral("_lastUpdated"), QStringLiteral("gt") + middle);
+    fq.addQueryItem(QStringLiteral("_count"), QStringLiteral("1"));
+    filtered.setQuery(fq);
+    const Response after = get(filtered, token);
+    REQUIRE(after.status == 200);
+    CHECK(after.object().value(QStringLiteral("total")).toInt() == later);
+    CHECK(later > 0);
+
+    // Touching one resource makes it (and only it) newer than the server's last bundle time.
+    const Response before = get(f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=1")), token);
+    const QString serverTime = before.object().value(QStringLiteral("meta")).toObject().value(QStringLiteral("lastUpdated")).toString();
+    const QString touchedId = *ids.cbegin();
+    QEventLoop wait;
+    QTimer::singleShot(20, &wait, &QEventLoop::quit);
+    wait.exec();
+    REQUIRE(send("POST", f.url(QStringLiteral("/_sandbox/touch?type=Observation&id=") + touchedId)).status == 200);
+    QUrlQuery tq;
+    tq.addQueryItem(QStringLiteral("patient"), parentId);
+    tq.addQueryItem(QStringLiteral("_lastUpdated"), QStringLiteral("gt") + serverTime);
+    QUrl touchedUrl = f.fhir(QStringLiteral("/Observation"));
+    touchedUrl.setQuery(tq);
+    const QJsonObject changed = get(touchedUrl, token).object();
+    REQUIRE(changed.value(QStringLiteral("total")).toInt() == 1);
+    const QJsonObject res = changed.value(QStringLiteral("entry")).toArray().at(0).toObject().value(QStringLiteral("resource")).toObject();
+    CHECK(res.value(QStringLiteral("id")).toString() == touchedId);
+    CHECK(res.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString() == QLatin1String("2"));
+}
+
+TEST_CASE("id_token verifies against the JWKS; a tampered one does not", "[sandbox][security]")
+{
+    Fixture f;
+    const QJsonObject jwks = get(f.url(QStringLiteral("/oauth2/jwks"))).object();
+    const QJsonObject key = jwks.value(QStringLiteral("keys")).toArray().at(0).toObject();
+    CHECK(key.value(QStringLiteral("kty")).toString() == QLatin1String("RSA"));
+    CHECK(!key.value(QStringLiteral("n")).toString().contains(QLatin1Char('=')));
+
+    auto tokenResponse = [&] {
+        const auto pkce = Fixture::makePkce();
+        return f.exchange(f.code(pkce, QStringLiteral("parent"), kLoopback), pkce.verifier, kLoopback).object();
+    };
+    const QByteArray idToken = tokenResponse().value(QStringLiteral("id_token")).toString().toLatin1();
+    REQUIRE(verifyJwt(idToken, jwks));
+    const QJsonObject claims = jwtPayload(idToken);
+    CHECK(claims.value(QStringLiteral("iss")).toString() == f.base);
+    CHECK(claims.value(QStringLiteral("aud")).toString() == QLatin1String("hearth"));
+    CHECK(claims.value(QStringLiteral("sub")).toString() == QLatin1String("parent"));
+    CHECK(claims.value(QStringLiteral("nonce")).toString() == QLatin1String("nonce-123"));
+    CHECK(claims.value(QStringLiteral("fhirUser")).toString().startsWith(QLatin1String("Patient/")));
+    CHECK(claims.value(QStringLiteral("exp")).toInteger() > claims.value(QStringLiteral("iat")).toInteger());
+
+    REQUIRE(send("POST", f.url(QStringLiteral("/_sandbox/faults?mode=tampered-id-token"))).status == 200);
+    const QByteArray tampered = tokenResponse().value(QStringLiteral("id_token")).toString().toLatin1();
+    CHECK(!verifyJwt(tampered, jwks));
+    CHECK(verifyJwt(tokenResponse().value(QStringLiteral("id_token")).toString().toLatin1(), jwks)); // only once
+}
+
+TEST_CASE("same seed gives byte-identical pages; a different seed does not", "[sandbox]")
+{
+    auto firstPage = [](Fixture &f) {
+        const QString parentId = f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("id")).toString();
+        QByteArray body = get(f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=200")),
+                              f.accessToken(QStringLiteral("parent"))).body;
+        // Only the server's address and its clock may differ.
+        body.replace(f.base.toLatin1(), "BASE");
+        return QString::fromLatin1(body).remove(QRegularExpression(QStringLiteral("^\\{[^\\[]*\"meta\":\\{\"lastUpdated\":\"[^\"]*\"\\}")));
+    };
+    Fixture a(7), b(7), c(8);
+    const QString pageA = firstPage(a);
+    CHECK(pageA.size() > 10000);
+    CHECK(pageA == firstPage(b));
+    CHECK(pageA != firstPage(c));
+}
+
+TEST_CASE("fault switch fails page 2 once", "[sandbox][fault]")
+{
+    Fixture f;
+    const QString parentId = f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("id")).toString();
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    REQUIRE(send("POST", f.url(QStringLiteral("/_sandbox/faults?type=Observation&page=2&mode=http-500&times=1"))).status == 200);
+    REQUIRE(send("DELETE", f.url(QStringLiteral("/_sandbox/requests"))).status == 200);
+    const QString query = QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=100");
+    CHECK(get(f.fhir(query), token).status == 200);
+    const Response failed = get(f.fhir(query + QStringLiteral("&_getpagesoffset=100")), token);
+    CHECK(failed.status == 500);
+    CHECK(failed.object().value(QStringLiteral("resourceType")).toString() == QLatin1String("OperationOutcome"));
+    CHECK(get(f.fhir(query + QStringLiteral("&_getpagesoffset=100")), token).status == 200);
+
+    REQUIRE(send("POST", f.url(QStringLiteral("/_sandbox/faults?type=Observation&page=1&mode=http-429"))).status == 200);
+    const Response throttled = get(f.fhir(query), token);
+    CHECK(throttled.status == 429);
+    CHECK(throttled.headers.value("retry-after") == "1");
+
+    const QJsonObject counters = get(f.url(QStringLiteral("/_sandbox/requests"))).object();
+    CHECK(counters.value(QStringLiteral("total")).toInt() == 4);
+    CHECK(counters.value(QStringLiteral("byType")).toObject().value(QStringLiteral("Observation")).toInt() == 4);
+}
+
+TEST_CASE("hearth-sandbox binary prints its URL first", "[sandbox]")
+{
+    QProcess process;
+    process.start(QStringLiteral(HEARTH_BIN_DIR "/hearth-sandbox"), {QStringLiteral("--port"), QStringLiteral("0"),
+                                                                     QStringLiteral("--seed"), QStringLiteral("3")});
+    REQUIRE(process.waitForStarted(10000));
+    QByteArray line;
+    for (int i = 0; i < 100 && !line.contains('\n'); ++i) {
+        process.waitForReadyRead(300);
+        line += process.readAllStandardOutput();
+    }
+    line = line.left(line.indexOf('\n'));
+    CHECK(QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+/fhir/R4$")).match(QString::fromLatin1(line)).hasMatch());
+    const Response meta = get(QUrl(QString::fromLatin1(line) + QStringLiteral("/metadata")));
+    CHECK(meta.status == 200);
+    process.kill();
+    process.waitForFinished(5000);
+}
+
+TEST_CASE("synthetic family is plausible and deterministic", "[sandbox]")
+{
+    CHECK(hearth::sandbox::isValidNhsNumber(QStringLiteral("9434765919")));  // published example
+    CHECK_FALSE(hearth::sandbox::isValidNhsNumber(QStringLiteral("9434765918")));
+
+    Fixture f(42);
+    const QJsonArray people = QJsonDocument::fromJson(get(f.url(QStringLiteral("/_sandbox/patients"))).body).array();
+    REQUIRE(people.size() == 3);
+    QSet<QString> nhsNumbers;
+    for (const auto &v : people) {
+        const QJsonObject p = v.toObject();
+        CHECK(p.value(QStringLiteral("family")).toString() == QLatin1String("Ashworth-Okafor"));
+        const QString nhs = p.value(QStringLiteral("nhsNumber")).toString();
+        CHECK(nhs.startsWith(QLatin1String("999")));
+        CHECK(hearth::sandbox::isValidNhsNumber(nhs));
+        nhsNumbers.insert(nhs);
+    }
+    CHECK(nhsNumbers.size() == 3);
+    const QDate reference(2026, 11, 1);
+    auto ageOf = [&](int i) {
+        const QDate born = QDate::fromString(people.at(i).toObject().value(QStringLiteral("birthDate")).toString(), Qt::ISODate);
+        int age = reference.year() - born.year();
+        if (QDate(reference.year(), born.month(), born.day()) > reference)
+            --age;
+        return age;
+    };
+    CHECK(ageOf(0) >= 40);
+    CHECK(ageOf(0) <= 44);
+    CHECK(ageOf(1) == 14);
+    CHECK(ageOf(2) == 7);
+    const QJsonObject counts = people.at(0).toObject().value(QStringLiteral("counts")).toObject();
+    CHECK(counts.value(QStringLiteral("Observation")).toInt() >= 1000);
+    CHECK(counts.value(QStringLiteral("Condition")).toInt() >= 20);
+    CHECK(counts.value(QStringLiteral("MedicationRequest")).toInt() >= 25);
+    CHECK(counts.value(QStringLiteral("Immunization")).toInt() >= 15);
+    CHECK(counts.value(QStringLiteral("AllergyIntolerance")).toInt() >= 3);
+    CHECK(counts.value(QStringLiteral("Encounter")).toInt() >= 100);
+
+    // Scale multiplies the parent's history only.
+    SandboxServer doubled(hearth::sandbox::SandboxOptions{42, 2, 3600});
+    REQUIRE(doubled.listen(0));
+    const QString origin2 = doubled.fhirBaseUrl().toString().chopped(int(qstrlen("/fhir/R4")));
+    const QJsonArray people2 = QJsonDocument::fromJson(get(QUrl(origin2 + QStringLiteral("/_sandbox/patients"))).body).array();
+    const QJsonObject counts2 = people2.at(0).toObject().value(QStringLiteral("counts")).toObject();
+    CHECK(counts2.value(QStringLiteral("Observation")).toInt() > counts.value(QStringLiteral("Observation")).toInt() * 3 / 2);
+    CHECK(counts2.value(QStringLiteral("Condition")) == counts.value(QStringLiteral("Condition")));
+    CHECK(people2.at(1).toObject().value(QStringLiteral("counts")) == people.at(1).toObject().value(QStringLiteral("counts")));
+}
