@@ -1,0 +1,100 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// Greeting, the sync line and cards for what the patient can do.
+ScrollPage {
+    id: page
+    property var controller: null
+    property date now: new Date()
+    signal openPage(string name)
+
+    readonly property var record: controller ? controller.record : null
+    readonly property string firstName: record && record.firstName ? record.firstName : ""
+    readonly property bool syncing: controller ? controller.state === 3 : false
+
+    function greeting() {
+        const h = page.now.getHours();
+        const part = h < 12 ? qsTr("Good morning") : h < 18 ? qsTr("Good afternoon") : qsTr("Good evening");
+        return page.firstName.length > 0 ? qsTr("%1, %2").arg(part).arg(page.firstName) : part;
+    }
+
+    // Keep the greeting right if the app stays open across midday.
+    Timer {
+        interval: 60000
+        running: page.visible
+        repeat: true
+        onTriggered: page.now = new Date()
+    }
+
+    Heading {
+        objectName: "greeting"
+        Layout.fillWidth: true
+        text: page.greeting()
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        Layout.topMargin: -Theme.space2
+        spacing: Theme.space3
+        BusyIndicator {
+            visible: page.syncing
+            running: visible
+            implicitWidth: 28
+            implicitHeight: 28
+            Accessible.name: qsTr("Updating")
+        }
+        BodyText {
+            objectName: "syncLine"
+            Layout.fillWidth: true
+            color: Theme.secondaryText
+            text: page.syncing ? qsTr("Updating your record…")
+                               : (page.controller && page.controller.lastUpdatedText ? page.controller.lastUpdatedText : "")
+        }
+        AppButton {
+            objectName: "syncNowButton"
+            visible: !page.syncing && page.controller !== null
+            primary: false
+            text: qsTr("Update now")
+            Accessible.name: qsTr("Update your record now")
+            onClicked: page.controller.syncNow()
+        }
+    }
+
+    LinkCard {
+        objectName: "recordCard"
+        Layout.fillWidth: true
+        title: qsTr("Your GP record")
+        description: qsTr("Allergies, medicines, health problems, vaccinations and test results")
+        onClicked: page.openPage("record")
+    }
+
+    Heading {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.space2
+        level: 2
+        text: qsTr("Coming soon")
+    }
+    LinkCard {
+        Layout.fillWidth: true
+        title: qsTr("Prescriptions")
+        badge: qsTr("Coming soon")
+        description: qsTr("Order repeat prescriptions and see when they are ready to collect.")
+        onClicked: page.openPage("prescriptions")
+    }
+    LinkCard {
+        Layout.fillWidth: true
+        title: qsTr("Messages")
+        badge: qsTr("Coming soon")
+        description: qsTr("Read messages and letters from your GP surgery.")
+        onClicked: page.openPage("messages")
+    }
+    LinkCard {
+        Layout.fillWidth: true
+        title: qsTr("Appointments")
+        badge: qsTr("Coming soon")
+        description: qsTr("Book, check or cancel appointments. Until then, contact your GP surgery.")
+        onClicked: page.openPage("appointments")
+        enabled: false
+    }
+}

@@ -1,0 +1,82 @@
+import QtQuick
+import QtQuick.Layouts
+
+// "Your GP record": the five sections, each with its own loading/empty/error/content state.
+ScrollPage {
+    id: page
+    property var controller: null
+    readonly property var record: controller ? controller.record : null
+
+    function retry() {
+        if (page.record && typeof page.record.reload === "function")
+            page.record.reload();
+        else if (page.controller)
+            page.controller.retry();
+    }
+
+    Heading {
+        objectName: "recordTitle"
+        Layout.fillWidth: true
+        text: qsTr("Your GP record")
+    }
+    ColumnLayout {
+        Layout.fillWidth: true
+        Layout.topMargin: -Theme.space2
+        spacing: Theme.space1
+        visible: page.record !== null && (page.record.fullName || "").length > 0
+        BodyText {
+            objectName: "patientName"
+            Layout.fillWidth: true
+            text: page.record && page.record.fullName ? page.record.fullName : ""
+            font.bold: true
+        }
+        BodyText {
+            objectName: "nhsNumber"
+            Layout.fillWidth: true
+            visible: page.record !== null && (page.record.nhsNumber || "").length > 0
+            text: qsTr("NHS number: %1").arg(page.record && page.record.nhsNumber ? page.record.nhsNumber : "")
+            color: Theme.secondaryText
+        }
+    }
+    BodyText {
+        Layout.fillWidth: true
+        color: Theme.secondaryText
+        text: qsTr("This is what your GP surgery shares with you. If something looks wrong, contact your surgery.")
+    }
+
+    SectionCard {
+        objectName: "allergiesSection"
+        Layout.fillWidth: true
+        title: qsTr("Allergies")
+        model: page.record ? page.record.allergies : null
+        onRetryRequested: page.retry()
+    }
+    SectionCard {
+        objectName: "medicinesSection"
+        Layout.fillWidth: true
+        title: qsTr("Medicines")
+        model: page.record ? page.record.medicines : null
+        onRetryRequested: page.retry()
+    }
+    SectionCard {
+        objectName: "problemsSection"
+        Layout.fillWidth: true
+        title: qsTr("Health problems")
+        model: page.record ? page.record.problems : null
+        onRetryRequested: page.retry()
+    }
+    SectionCard {
+        objectName: "immunisationsSection"
+        Layout.fillWidth: true
+        title: qsTr("Vaccinations")
+        model: page.record ? page.record.immunisations : null
+        onRetryRequested: page.retry()
+    }
+    SectionCard {
+        objectName: "resultsSection"
+        Layout.fillWidth: true
+        title: qsTr("Latest test results")
+        model: page.record ? page.record.results : null
+        onRetryRequested: page.retry()
+    }
+}

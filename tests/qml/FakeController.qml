@@ -1,0 +1,25 @@
+import QtQuick
+
+// Stands in for the lead's AppController: same properties, invokables count their calls.
+QtObject {
+    property int state: 4
+    property real syncProgress: 0.4
+    property string syncStep: "Downloading your medicines"
+    property bool offline: false
+    property string lastUpdatedText: "Updated 10 minutes ago"
+    property string lastSavedText: ""
+    property string errorText: ""
+    property bool hasRecord: true
+    property bool sandbox: true
+    property string version: "0.1.0"
+    property var record: null
+
+    property int signInCalls: 0
+    property int retryCalls: 0
+    property int syncNowCalls: 0
+    property int signOutCalls: 0
+    function signIn() { signInCalls++ }
+    function retry() { retryCalls++ }
+    function syncNow() { syncNowCalls++ }
+    function signOut() { signOutCalls++ }
+}

@@ -1,0 +1,50 @@
+import QtQuick
+import QtTest
+import Hearth
+
+// Renders every page at phone and desktop size. Saves PNGs only when HEARTH_SCREENSHOT_DIR is set.
+TestCase {
+    id: tc
+    name: "Screenshots"
+    when: windowShown
+
+    Component { id: mainComponent; Main { } }
+    Component { id: controllerComponent; FakeController { } }
+    Component { id: recordComponent; FakeRecord { } }
+
+    function test_pages_render_data() {
+        const rows = [];
+        for (const size of [[390, 844], [1280, 800]]) {
+            for (const page of ["signin", "syncing", "home", "record", "prescriptions", "messages", "more"])
+                rows.push({ tag: page + "-" + size[0], page: page, w: size[0], h: size[1], dark: false });
+            rows.push({ tag: "record-dark-" + size[0], page: "record", w: size[0], h: size[1], dark: true });
+            rows.push({ tag: "record-end-" + size[0], page: "record", w: size[0], h: size[1], dark: false, scroll: true });
+        }
+        return rows;
+    }
+
+    function test_pages_render(data) {
+        const record = createTemporaryObject(recordComponent, tc);
+        record.fillSample();
+        record.immunisations.clear();
+        record.immunisations.status = 1;
+        const controller = createTemporaryObject(controllerComponent, tc, {
+            record: record, state: data.page === "syncing" ? 3 : 4, hasRecord: data.page !== "syncing",
+            offline: data.page === "home", lastSavedText: "3 May, 08:14" });
+        Theme.dark = data.dark;
+        const win = createTemporaryObject(mainComponent, tc, { controller: controller, width: data.w, height: data.h });
+        verify(win.showPage(data.page));
+        waitForRendering(win.contentItem);
+        if (data.scroll) {
+            const page = findChild(win.contentItem, "recordPage");
+            page.contentY = Math.max(0, page.contentHeight - page.height);
+            verify(page.contentY > 0);
+            waitForRendering(win.contentItem);
+        }
+        wait(50);
+        const dir = testHelper.screenshotDir;
+        if (dir.length > 0)
+            verify(testHelper.saveWindow(win, dir + "/" + data.tag + ".png"));
+        Theme.dark = false;
+    }
+}
