@@ -127,13 +127,19 @@ void AppController::loadLastUpdated()
     emit statusTextChanged();
 }
 
+QString AppController::lastSavedText() const
+{
+    if (!m_lastUpdated.isValid())
+        return {};
+    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(m_lastUpdated.toLocalTime(), QStringLiteral("d MMMM, HH:mm"));
+}
+
 QString AppController::lastUpdatedText() const
 {
     if (!m_lastUpdated.isValid())
         return m_syncing ? tr("Updating your record…") : QString();
     const QDateTime local = m_lastUpdated.toLocalTime();
-    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
-    const QString when = uk.toString(local, QStringLiteral("d MMMM, HH:mm"));
+    const QString when = lastSavedText();
     if (m_offline)
         return tr("Offline — showing what was saved on %1").arg(when);
     if (m_syncing)
@@ -208,11 +214,14 @@ void AppController::syncNow()
     emit syncProgressChanged();
     if (!hasRecord())
         setState(Syncing);
-    connect(m_session->engine(), &SyncEngine::progress, this, [this](double fraction, const QString &type) {
-        m_progress = fraction;
-        m_step = stepText(type);
-        emit syncProgressChanged();
-    }, Qt::UniqueConnection);
+    if (m_progressSource != m_session->engine()) {
+        m_progressSource = m_session->engine();
+        connect(m_progressSource, &SyncEngine::progress, this, [this](double fraction, const QString &type) {
+            m_progress = fraction;
+            m_step = stepText(type);
+            emit syncProgressChanged();
+        });
+    }
     QPointer<AppController> self(this);
     m_session->syncAll([self](Result<SyncReport> report) {
         if (self)

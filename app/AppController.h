@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <functional>
@@ -19,6 +20,7 @@ class RecordRepository;
 class RecordViewModel;
 class ResourceStore;
 class Session;
+class SyncEngine;
 struct SyncReport;
 
 // What the app shows, and the one place that turns core results into patient-facing wording.
@@ -31,6 +33,7 @@ class AppController : public QObject {
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
     Q_PROPERTY(bool offline READ offline NOTIFY statusTextChanged)
     Q_PROPERTY(QString lastUpdatedText READ lastUpdatedText NOTIFY statusTextChanged)
+    Q_PROPERTY(QString lastSavedText READ lastSavedText NOTIFY statusTextChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY statusTextChanged)
     Q_PROPERTY(bool hasRecord READ hasRecord NOTIFY hasRecordChanged)
     Q_PROPERTY(bool sandbox READ sandbox CONSTANT)
@@ -68,6 +71,7 @@ public:
     bool syncing() const { return m_syncing; }
     bool offline() const { return m_offline; }
     QString lastUpdatedText() const;
+    QString lastSavedText() const;   // "3 May, 08:14": when the record on this device was last synced
     QString errorText() const { return m_errorText; }
     bool hasRecord() const;
     bool sandbox() const { return m_options.sandbox; }
@@ -108,6 +112,7 @@ private:
     std::unique_ptr<RecordRepository> m_repository;
     RecordViewModel *m_record;
     QObject *m_browser = nullptr;
+    QPointer<SyncEngine> m_progressSource;   // the engine whose progress is connected
     State m_state = Starting;
     double m_progress = 0;
     QString m_step;

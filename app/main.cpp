@@ -21,6 +21,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(HearthPlugin)
 
@@ -104,6 +105,7 @@ int main(int argc, char **argv)
         {QStringLiteral("screenshot"), QStringLiteral("Save a PNG of a page once the record is shown, then quit."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-page"), QStringLiteral("Page for --screenshot (default record)."), QStringLiteral("NAME"), QStringLiteral("record")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the built-in demo data."), QStringLiteral("S"), QStringLiteral("1")},
+        {QStringLiteral("window-size"), QStringLiteral("Initial window size, e.g. 1280x800."), QStringLiteral("WxH")},
     });
     parser.process(app);
 
@@ -156,14 +158,20 @@ int main(int argc, char **argv)
     QObject *root = rootWindow(engine);
     if (!root)
         return 1;
+    if (const QStringList size = parser.value(QStringLiteral("window-size")).split(u'x'); size.size() == 2) {
+        root->setProperty("width", size[0].toInt());
+        root->setProperty("height", size[1].toInt());
+    }
 
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     if (!screenshot.isEmpty()) {
         const QString page = parser.value(QStringLiteral("screenshot-page"));
         auto *window = qobject_cast<QQuickWindow *>(root);
-        QObject::connect(&controller, &hearth::AppController::recordShown, &app, [&, window, page] {
-            if (controller.syncing())
-                return;   // wait for the sync that follows a saved record
+        auto taken = std::make_shared<bool>(false);
+        QObject::connect(&controller, &hearth::AppController::recordShown, &app, [&, window, page, taken] {
+            if (controller.syncing() || *taken)
+                return;   // wait for the sync that follows a saved record; one screenshot only
+            *taken = true;
             QTimer::singleShot(800, &app, [&, window, page] {
                 showPage(root, page);
                 QTimer::singleShot(1200, &app, [window, screenshot] {
