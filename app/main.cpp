@@ -174,9 +174,12 @@ int main(int argc, char **argv)
             *taken = true;
             QTimer::singleShot(800, &app, [&, window, page] {
                 showPage(root, page);
-                QTimer::singleShot(1200, &app, [window, screenshot] {
+                QTimer::singleShot(1200, &app, [&controller, window, screenshot] {
                     const bool saved = window && window->grabWindow().save(screenshot);
-                    std::printf(saved ? "Saved a screenshot to %s\n" : "Could not save %s\n", qPrintable(screenshot));
+                    std::printf(saved ? "Saved a screenshot to %s (record: %s, offline: %s)\n" : "Could not save %s\n",
+                                qPrintable(screenshot), controller.hasRecord() ? "yes" : "no",
+                                controller.offline() ? "yes" : "no");
+                    std::fflush(stdout);
                     QCoreApplication::exit(saved ? 0 : 1);
                 });
             });

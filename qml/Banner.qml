@@ -31,18 +31,20 @@ Rectangle {
         width: Math.min(Theme.contentMaxWidth, banner.width - 2 * banner.margin)
         spacing: Theme.space3
 
-        ColumnLayout {
+        // A plain Column (not a ColumnLayout): wrapped text inside nested layouts makes Qt 6.4
+        // re-polish forever ("Polish loop detected").
+        Column {
             Layout.fillWidth: true
             spacing: Theme.space1
             BodyText {
-                Layout.fillWidth: true
+                width: parent.width
                 text: banner.title
                 font.bold: true
                 visible: text.length > 0
             }
             BodyText {
                 objectName: "bannerMessage"
-                Layout.fillWidth: true
+                width: parent.width
                 text: banner.message
                 visible: text.length > 0
             }
