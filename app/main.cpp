@@ -18,6 +18,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
+#include <QLocale>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
@@ -108,6 +110,11 @@ int main(int argc, char **argv)
         {QStringLiteral("window-size"), QStringLiteral("Initial window size, e.g. 1280x800."), QStringLiteral("WxH")},
     });
     parser.process(app);
+
+    // Translations are compiled into the binary under :/i18n (qt_add_translations).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("hearth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     hearth::registerSqlCipherDriver();
     hearth::registerQmlTypes();
