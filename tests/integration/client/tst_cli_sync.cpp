@@ -134,6 +134,29 @@ TEST_CASE("first sync stores exactly what the sandbox holds; a second sync asks 
     }
 }
 
+TEST_CASE("an incremental sync fetches only what changed on the server since the cursor")
+{
+    Sandbox sandbox;
+    REQUIRE(sandbox.started());
+    QTemporaryDir dir;
+    const QString profile = dir.filePath(QStringLiteral("profile"));
+    REQUIRE(syncAsParent(sandbox, profile).exitCode == 0);
+    const QString parentId = sandboxPatient(sandbox, QStringLiteral("parent")).value(QStringLiteral("id")).toString();
+    const QJsonObject before = summaryCounts(profile, parentId);
+
+    REQUIRE(sandbox.adminSend("POST", QStringLiteral("touch?type=Observation&id=obs-p1-000001")) / 100 == 2);
+    REQUIRE(sandbox.adminSend("POST", QStringLiteral("touch?type=Condition&id=") +
+                              QStringLiteral("cond-p1-000001")) / 100 == 2);
+    REQUIRE(sandbox.adminSend("DELETE", QStringLiteral("requests")) / 100 == 2);
+    const CliResult second = runCli({QStringLiteral("sync"), QStringLiteral("--profile"), profile});
+    INFO(second.err.toStdString());
+    REQUIRE(second.exitCode == 0);
+    CHECK(second.out.contains(" 2 resources stored"));
+    CHECK(sandbox.adminGet(QStringLiteral("requests")).object().value(QStringLiteral("total")).toInt() == 8);
+    // Changed resources replace their old versions: nothing is duplicated.
+    CHECK(summaryCounts(profile, parentId) == before);
+}
+
 TEST_CASE("without a keystore the CLI fails clearly and writes nothing")
 {
     Sandbox sandbox;
