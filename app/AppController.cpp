@@ -46,6 +46,24 @@ void AppController::setState(State state)
     emit stateChanged();
 }
 
+void AppController::setSyncing(bool syncing)
+{
+    if (m_syncing == syncing)
+        return;
+    m_syncing = syncing;
+    emit syncingChanged();
+    emit statusTextChanged();
+}
+
+// The server to sign in to: the one given on the command line, else the saved account's.
+QUrl AppController::serverUrl() const
+{
+    if (!m_options.server.isEmpty())
+        return m_options.server;
+    const auto account = m_session ? m_session->account() : std::nullopt;
+    return account ? account->fhirBase : QUrl();
+}
+
 void AppController::setError(const QString &text)
 {
     m_errorText = text;
@@ -76,7 +94,7 @@ void AppController::openProfile()
     const bool serverChanged = m_options.server.isValid() && !m_options.server.isEmpty()
             && (!m_session->account() || m_session->account()->fhirBase != m_options.server.adjusted(QUrl::StripTrailingSlash));
     if (!restored || serverChanged || !m_options.loginHint.isEmpty()) {
-        if (!m_options.server.isValid() || m_options.server.isEmpty()) {
+        if (serverUrl().isEmpty()) {
             setState(hasRecord() ? Ready : SignedOut);
             return;
         }
@@ -131,7 +149,8 @@ QString AppController::lastSavedText() const
 {
     if (!m_lastUpdated.isValid())
         return {};
-    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(m_lastUpdated.toLocalTime(), QStringLiteral("d MMMM, HH:mm"));
+    // The UI language's month names, in the UK's day-month order.
+    return QLocale().toString(m_lastUpdated.toLocalTime(), QStringLiteral("d MMMM, HH:mm"));
 }
 
 QString AppController::lastUpdatedText() const
@@ -154,7 +173,12 @@ QString AppController::lastUpdatedText() const
 
 void AppController::signIn()
 {
-    if (!m_session || !m_options.server.isValid() || m_options.server.isEmpty()) {
+    if (!m_session) {
+        retry();   // the profile never opened: that is what needs fixing first
+        return;
+    }
+    const QUrl server = serverUrl();
+    if (server.isEmpty()) {
         setError(tr("Hearth doesn't know which service to sign in to yet."));
         setState(Failed);
         return;
@@ -172,13 +196,14 @@ void AppController::signIn()
         open = [browser](const QUrl &url) { browser->open(url); };
     }
     QPointer<AppController> self(this);
-    m_session->signIn(m_options.server, params, open, [self](Status signedIn) {
+    m_session->signIn(server, params, open, [self](Status signedIn) {
         if (!self)
             return;
         if (!signedIn) {
             self->handleFailure(signedIn.error());
             return;
         }
+        self->m_needsSignIn = false;
         self->showSavedRecord();
         self->syncNow();
     });
@@ -207,8 +232,8 @@ void AppController::syncNow()
 {
     if (!m_session || !m_session->engine() || m_syncing)
         return;
-    m_syncing = true;
-    emit syncingChanged();
+    setSyncing(true);
+    m_record->setLoading();
     m_progress = 0;
     m_step = stepText({});
     emit syncProgressChanged();
@@ -231,9 +256,13 @@ void AppController::syncNow()
 
 void AppController::syncFinished(const Result<SyncReport> &report)
 {
-    m_syncing = false;
-    emit syncingChanged();
+    setSyncing(false);
     if (!report) {
+        // Whatever types did complete are stored: show them rather than nothing.
+        if (!m_repository)
+            showSavedRecord();
+        else
+            m_record->reload();
         loadLastUpdated();
         handleFailure(report.error());
         return;
@@ -261,6 +290,7 @@ void AppController::handleFailure(const Error &error)
         setError(tr("Hearth can't reach your GP record service right now. Check your internet connection, then try again."));
         break;
     case Error::Kind::Auth:
+        m_needsSignIn = true;
         setError(tr("For your security, please sign in again."));
         if (!hasRecord()) {
             setState(SignedOut);
@@ -297,7 +327,7 @@ void AppController::retry()
         openProfile();
         return;
     }
-    if (!m_session->account() || m_state == SignedOut)
+    if (!m_session->account() || m_state == SignedOut || m_needsSignIn)
         signIn();
     else
         syncNow();
@@ -305,18 +335,24 @@ void AppController::retry()
 
 void AppController::signOut()
 {
+    // Ending the session drops a sync in flight; its completion will never come.
+    setSyncing(false);
+    m_needsSignIn = false;
     m_record->setRepository(nullptr);
     m_repository.reset();
     m_store.reset();
     m_session.reset();
+    QString wipeError;
     if (m_profile) {
-        if (Status s = m_profile->destroy(); !s)
+        if (Status s = m_profile->destroy(); !s) {
             qCWarning(lcApp) << "sign-out wipe incomplete:" << s.error().describe();
+            wipeError = tr("Hearth could not remove everything from this device. Sign out again, or remove the app.");
+        }
         m_profile.reset();
     }
     m_lastUpdated = {};
     m_offline = false;
-    setError({});
+    setError(wipeError);
     // A fresh, empty profile for the next sign-in.
     auto profile = Profile::open(m_options.profileDir, m_keys, true);
     if (profile) {

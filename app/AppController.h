@@ -35,6 +35,7 @@ class AppController : public QObject {
     Q_PROPERTY(QString lastUpdatedText READ lastUpdatedText NOTIFY statusTextChanged)
     Q_PROPERTY(QString lastSavedText READ lastSavedText NOTIFY statusTextChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY statusTextChanged)
+    Q_PROPERTY(bool needsSignIn READ needsSignIn NOTIFY statusTextChanged)
     Q_PROPERTY(bool hasRecord READ hasRecord NOTIFY hasRecordChanged)
     Q_PROPERTY(bool sandbox READ sandbox CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -73,6 +74,8 @@ public:
     QString lastUpdatedText() const;
     QString lastSavedText() const;   // "3 May, 08:14": when the record on this device was last synced
     QString errorText() const { return m_errorText; }
+    // The saved sign-in was refused: the UI offers "Sign in again" (signIn()).
+    bool needsSignIn() const { return m_needsSignIn; }
     bool hasRecord() const;
     bool sandbox() const { return m_options.sandbox; }
     QString version() const;
@@ -94,6 +97,8 @@ signals:
 
 private:
     void setState(State state);
+    void setSyncing(bool syncing);
+    QUrl serverUrl() const;
     void setError(const QString &text);
     void openProfile();
     void showSavedRecord();
@@ -118,6 +123,7 @@ private:
     QString m_step;
     bool m_syncing = false;
     bool m_offline = false;
+    bool m_needsSignIn = false;
     QString m_errorText;
     QDateTime m_lastUpdated;
     QTimer m_clock;

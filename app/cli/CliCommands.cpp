@@ -2,6 +2,7 @@
 
 #include "auth/AuthRequest.h"
 #include "common/Log.h"
+#include "common/UrlPolicy.h"
 #include "store/CacheDatabase.h"
 #include "store/QtKeychainKeyStore.h"
 #include "store/ResourceStore.h"

@@ -71,14 +71,16 @@ Result<QString> codeFromRedirect(const AuthRequest &request, const QUrl &redirec
     if (!sameEndpoint(redirect, request.redirectUri))
         return Error::make(Error::Kind::Security, QStringLiteral("redirect URI mismatch"));
     const QUrlQuery query(redirect);
+    // State first: an error redirect must carry our state too (RFC 6749 §4.1.2.1), so a forged
+    // "error" cannot end a sign-in either.
+    const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
+    if (request.state.isEmpty() || !authcrypto::constantTimeEquals(state, request.state))
+        return Error::make(Error::Kind::Security, QStringLiteral("state mismatch"));
     if (query.hasQueryItem(QStringLiteral("error"))) {
         Error e = Error::make(Error::Kind::Auth, QStringLiteral("authorization server returned an error"));
         e.outcome = sanitizeErrorCode(query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded));
         return e;
     }
-    const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
-    if (request.state.isEmpty() || !authcrypto::constantTimeEquals(state, request.state))
-        return Error::make(Error::Kind::Security, QStringLiteral("state mismatch"));
     if (query.hasQueryItem(QStringLiteral("iss"))) {
         const QString iss = query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded);
         if (iss != request.issuer.toString(QUrl::FullyEncoded))

@@ -1,4 +1,6 @@
 #include "auth/HttpSupport.h"
+#include "common/UrlPolicy.h"
+#include "net/NetworkError.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -14,18 +16,6 @@ namespace {
 constexpr int kTransferTimeoutMs = 30000;
 constexpr qint64 kMaxBody = 1024 * 1024;   // discovery, token and JWKS documents are small
 
-Error mapNetworkError(QNetworkReply::NetworkError code)
-{
-    switch (code) {
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:   // what a transfer timeout reports in Qt 6
-        return Error::make(Error::Kind::Timeout, QStringLiteral("request timed out"));
-    case QNetworkReply::SslHandshakeFailedError:
-        return Error::make(Error::Kind::Network, QStringLiteral("TLS handshake failed"));
-    default:
-        return Error::make(Error::Kind::Network, QStringLiteral("network error %1").arg(int(code)));
-    }
-}
 } // namespace
 
 void send(QNetworkAccessManager &nam, QObject *owner, const QUrl &url, const QByteArray *postBody,
@@ -60,7 +50,7 @@ void send(QNetworkAccessManager &nam, QObject *owner, const QUrl &url, const QBy
                 result.body = reply->readAll();
             }
         } else {
-            result.networkError = mapNetworkError(reply->error());
+            result.networkError = errorFromNetworkFailure(reply->error());
         }
         done(result);
     });
@@ -82,15 +72,7 @@ Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
 
 bool isAllowedEndpoint(const QUrl &url)
 {
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty())
-        return false;
-    const QString scheme = url.scheme().toLower();
-    if (scheme == QLatin1String("https"))
-        return true;
-    if (scheme != QLatin1String("http"))
-        return false;
-    const QString host = url.host().toLower();
-    return host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") || host == QLatin1String("::1");
+    return isAllowedServerUrl(url);
 }
 
 QByteArray formEncode(const QList<QPair<QString, QString>> &fields)

@@ -2,10 +2,15 @@
 
 #include "HttpDate.h"
 #include "common/Log.h"
+#include "common/UrlPolicy.h"
+#include "net/NetworkError.h"
 #include "fhir/OperationOutcome.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
+
+#include <utility>
 
 namespace hearth {
 
@@ -37,9 +42,25 @@ bool ApiClient::isUnderBase(const QUrl &url) const
     return path == basePath || path.startsWith(basePath + u'/');
 }
 
+ApiClient::~ApiClient()
+{
+    const QSet<QNetworkReply *> replies = std::exchange(m_replies, {});
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
 void ApiClient::get(const QString &pathOrUrl, Completion done)
 {
     const QUrl url = resolve(pathOrUrl);
+    if (!isAllowedServerUrl(m_base)) {
+        QMetaObject::invokeMethod(this, [done] {
+            done(Error::make(Error::Kind::Security, QStringLiteral("refused plain http to a server that is not on this machine")));
+        }, Qt::QueuedConnection);
+        return;
+    }
     if (!url.isValid() || !isUnderBase(url)) {
         // A next link pointing elsewhere must not receive the patient's token.
         QMetaObject::invokeMethod(this, [done] {
@@ -73,11 +94,16 @@ void ApiClient::send(Pending pending)
     ++m_inFlight;
     ++m_sent;
     QNetworkReply *reply = m_nam.get(request);
+    m_replies.insert(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply, pending = std::move(pending)]() mutable {
-        --m_inFlight;
-        finished(reply, std::move(pending));
+        m_replies.remove(reply);
         reply->deleteLater();
-        pump();
+        --m_inFlight;
+        // The completion may end the session and destroy this client: check before pumping on.
+        QPointer<ApiClient> self(this);
+        finished(reply, std::move(pending));
+        if (self)
+            pump();
     });
 }
 
@@ -91,13 +117,8 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
         return;
     }
     if (status == 0) {
-        const auto netError = reply->error();
-        const bool timedOut = netError == QNetworkReply::OperationCanceledError
-                || netError == QNetworkReply::TimeoutError;
-        qCInfo(lcNet) << "request failed without HTTP status:" << netError;
-        pending.done(Error::make(timedOut ? Error::Kind::Timeout : Error::Kind::Network,
-                                 timedOut ? QStringLiteral("the server took too long to answer")
-                                          : QStringLiteral("could not reach the server")));
+        qCInfo(lcNet) << "request failed without HTTP status:" << reply->error();
+        pending.done(errorFromNetworkFailure(reply->error()));
         return;
     }
     if (status < 200 || status >= 300) {
@@ -105,7 +126,9 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
         Error error = Error::http(status, QStringLiteral("the server answered HTTP %1").arg(status),
                                   summariseOperationOutcome(body),
                                   parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc()));
-        if (status == 401 || status == 403)
+        // 401 after the one refresh: the sign-in is no longer valid. A 403 is a refusal of this one
+        // request (scope, consent), not a reason to sign the patient out: it stays an Http error.
+        if (status == 401)
             error.kind = Error::Kind::Auth;
         pending.done(error);
         return;
@@ -120,7 +143,10 @@ void ApiClient::refreshThenResend(Pending pending)
         return;   // single flight: the refresh already under way will resend this one too
     m_refreshing = true;
     qCInfo(lcNet) << "access token rejected; refreshing once";
-    m_refresher([this](Result<QByteArray> token) {
+    QPointer<ApiClient> self(this);
+    m_refresher([this, self](Result<QByteArray> token) {
+        if (!self)
+            return;
         m_refreshing = false;
         QList<Pending> waiting;
         waiting.swap(m_waitingForRefresh);

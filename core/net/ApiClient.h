@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
+#include <QSet>
 #include <QUrl>
 #include <functional>
 
@@ -30,6 +31,8 @@ public:
     using Refresher = std::function<void(std::function<void(Result<QByteArray>)>)>;
 
     ApiClient(QNetworkAccessManager &nam, const QUrl &fhirBase, QObject *parent = nullptr);
+    // Aborts whatever is still in flight: no request outlives the session that made it.
+    ~ApiClient() override;
 
     QUrl fhirBase() const { return m_base; }
     void setAccessToken(const QByteArray &token) { m_accessToken = token; }
@@ -38,7 +41,8 @@ public:
     void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     // `pathOrUrl`: relative to the FHIR base ("Observation?patient=1") or an absolute URL under it
-    // (a `next` link). Completion is called exactly once, later.
+    // (a `next` link). Completion is called exactly once, later, unless the client is destroyed
+    // first. A base that is neither https nor loopback is refused: tokens never cross plain http.
     void get(const QString &pathOrUrl, Completion done);
 
     QUrl resolve(const QString &pathOrUrl) const;
@@ -71,6 +75,7 @@ private:
     int m_maxInFlight = 4;
     int m_timeoutMs = 60000;
     int m_sent = 0;
+    QSet<QNetworkReply *> m_replies;
 };
 
 } // namespace hearth

@@ -1,21 +1,12 @@
 #include "HeadlessBrowser.h"
 
 #include "common/Log.h"
+#include "common/UrlPolicy.h"
 
-#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
 namespace hearth {
-
-bool isLoopbackUrl(const QUrl &url)
-{
-    const QString host = url.host();
-    if (host == QLatin1String("localhost"))
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 HeadlessBrowser::HeadlessBrowser(QNetworkAccessManager &nam, QObject *parent) : QObject(parent), m_nam(nam) {}
 

@@ -20,6 +20,4 @@ private:
     QNetworkAccessManager &m_nam;
 };
 
-bool isLoopbackUrl(const QUrl &url);
-
 } // namespace hearth

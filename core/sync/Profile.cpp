@@ -8,6 +8,7 @@
 #include "store/MetaStore.h"
 
 #include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -67,9 +68,17 @@ QString Profile::keyName(const QString &what) const
     return QStringLiteral("profile/%1/%2").arg(m_id, what);
 }
 
+QString Profile::patientKeyName(const QString &file) const
+{
+    return keyName(QStringLiteral("patient/") + QFileInfo(file).baseName());
+}
+
 QString Profile::patientFile(const QString &patientId) const
 {
-    const QByteArray hash = QCryptographicHash::hash(patientId.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+    // Keyed by the random profile id, so the name cannot be matched against guessed patient ids
+    // and differs between devices.
+    const QByteArray hash = QMessageAuthenticationCode::hash(patientId.toUtf8(), m_id.toUtf8(), QCryptographicHash::Sha256)
+                                    .toHex().left(32);
     return m_dir + QStringLiteral("/patients/") + QString::fromLatin1(hash) + QStringLiteral(".db");
 }
 
@@ -166,8 +175,7 @@ Result<CacheDatabase *> Profile::patientDatabase(const QString &patientId, bool 
     if (auto open = m_patientDbs.value(patientId))
         return open.get();
     EncryptedDatabaseOpener opener(m_keys);
-    const QString name = keyName(QStringLiteral("patient/") + QFileInfo(patientFile(patientId)).baseName());
-    auto db = opener.open(patientFile(patientId), name, create);
+    auto db = opener.open(patientFile(patientId), patientKeyName(patientFile(patientId)), create);
     if (!db)
         return db.error();
     std::shared_ptr<CacheDatabase> shared(std::move(db).value());
@@ -178,14 +186,13 @@ Result<CacheDatabase *> Profile::patientDatabase(const QString &patientId, bool 
 Status Profile::destroy()
 {
     EncryptedDatabaseOpener opener(m_keys);
-    QStringList patientIds = m_patientDbs.keys();
-    if (auto acc = account(); acc && acc->has_value())
-        patientIds += (*acc)->patientIds;
     m_patientDbs.clear();
     Status result;
-    for (const QString &id : std::as_const(patientIds)) {
-        const QString file = patientFile(id);
-        if (Status s = opener.destroy(file, keyName(QStringLiteral("patient/") + QFileInfo(file).baseName())); !s && result)
+    // Every database on disk, not just the current account's patients: a file left by an earlier
+    // sign-in must not keep its key alive in the keystore.
+    const QDir patients(m_dir + QStringLiteral("/patients"));
+    for (const QFileInfo &file : patients.entryInfoList({QStringLiteral("*.db")}, QDir::Files)) {
+        if (Status s = opener.destroy(file.absoluteFilePath(), patientKeyName(file.absoluteFilePath())); !s && result)
             result = s;
     }
     const QString profileDbPath = m_profileDb->path();

@@ -31,7 +31,7 @@ struct Account {
 // encrypted database per patient, each with its own random key in the OS keystore.
 //   <dir>/profile.json            format marker and a random profile id (no health data)
 //   <dir>/profile.db              Account and settings
-//   <dir>/patients/<hash>.db      one patient's cached record (file name reveals no identifier)
+//   <dir>/patients/<hmac>.db      one patient's cached record (HMAC of the id keyed by the profile id)
 // Fails closed: if the keystore cannot be reached, nothing is created or written.
 class Profile {
 public:
@@ -57,6 +57,7 @@ private:
     Profile(QString dir, QString id, KeyStore &keys);
     QString keyName(const QString &what) const;
     QString patientFile(const QString &patientId) const;
+    QString patientKeyName(const QString &file) const;
 
     QString m_dir;
     QString m_id;

@@ -31,6 +31,7 @@ void Session::attach(const Account &account, const QByteArray &accessToken, bool
 void Session::signIn(const QUrl &fhirBase, const AuthParams &params, std::function<void(const QUrl &)> openUrl,
                      std::function<void(Status)> done)
 {
+    delete m_signIn;   // a new sign-in replaces one still waiting for its browser
     auto *flow = new SignInFlow(m_nam, this);
     m_signIn = flow;
     QPointer<Session> self(this);
@@ -38,7 +39,8 @@ void Session::signIn(const QUrl &fhirBase, const AuthParams &params, std::functi
         flow->deleteLater();
         if (!self)
             return;
-        self->m_signIn = nullptr;
+        if (self->m_signIn == flow)
+            self->m_signIn = nullptr;
         if (!result) {
             done(result.error());
             return;
@@ -51,11 +53,12 @@ void Session::signIn(const QUrl &fhirBase, const AuthParams &params, std::functi
         account.tokenEndpoint = signedIn.config.tokenEndpoint;
         account.selfPatientId = signedIn.patientId;
         account.patientIds = QStringList{signedIn.patientId};
-        if (Status s = self->m_profile.setAccount(account); !s) {
+        // Tokens first: an account must never point at a server its saved tokens are not for.
+        if (Status s = self->m_profile.saveTokens(signedIn.tokens); !s) {
             done(s);
             return;
         }
-        if (Status s = self->m_profile.saveTokens(signedIn.tokens); !s) {
+        if (Status s = self->m_profile.setAccount(account); !s) {
             done(s);
             return;
         }
@@ -112,8 +115,11 @@ void Session::refreshToken(std::function<void(Result<QByteArray>)> done)
         if (!self)
             return;
         if (!refreshed) {
+            // Only a refused refresh token means "sign in again"; offline or a server fault at
+            // the token endpoint keeps the sign-in for the next attempt.
             Error error = refreshed.error();
-            error.kind = Error::Kind::Auth;
+            if (error.httpStatus == 400 || error.httpStatus == 401)
+                error.kind = Error::Kind::Auth;
             done(error);
             return;
         }

@@ -6,6 +6,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
@@ -53,7 +54,7 @@ private:
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<TokenClient> m_tokenClient;
-    QObject *m_signIn = nullptr;
+    QPointer<QObject> m_signIn;   // the sign-in still waiting for its browser, if any
 };
 
 } // namespace hearth

@@ -154,6 +154,10 @@ TEST_CASE("codeFromRedirect checks the redirect", "[auth][request]")
         REQUIRE_FALSE(code.ok());
         CHECK(code.error().kind == Error::Kind::Auth);
         CHECK(code.error().outcome == QLatin1String("access_denied"));
+        // A forged error without our state is a security failure, not a server answer.
+        auto forged = codeFromRedirect(r, QUrl(base + QStringLiteral("error=access_denied")));
+        REQUIRE_FALSE(forged.ok());
+        CHECK(forged.error().kind == Error::Kind::Security);
     }
     SECTION("wrong redirect target") {
         auto code = codeFromRedirect(r, QUrl(QStringLiteral("http://127.0.0.1:4712/callback?code=a&state=") + state));

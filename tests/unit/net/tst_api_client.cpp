@@ -33,3 +33,22 @@ TEST_CASE("ApiClient resolves paths under the FHIR base and never sends the toke
     CHECK(error->kind == Error::Kind::Security);
     CHECK(api.requestsSent() == 0);
 }
+
+TEST_CASE("ApiClient refuses plain http to a server that is not on this machine")
+{
+    QNetworkAccessManager nam;
+    ApiClient api(nam, QUrl(QStringLiteral("http://records.example/fhir/R4")));
+    api.setAccessToken("secret");
+    QEventLoop loop;
+    std::optional<Error> error;
+    api.get(QStringLiteral("Observation?patient=1"), [&](Result<HttpReply> reply) {
+        if (!reply)
+            error = reply.error();
+        loop.quit();
+    });
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    REQUIRE(error.has_value());
+    CHECK(error->kind == Error::Kind::Security);
+    CHECK(api.requestsSent() == 0);
+}
