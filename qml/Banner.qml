@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Layouts
 
 // A calm full-width notice: "info" (offline) or "error" (with an optional "Try again" action).
 Rectangle {
@@ -11,7 +10,6 @@ Rectangle {
     signal actionTriggered()
 
     color: kind === "error" ? Theme.flagRedBackground : Theme.infoBackground
-    implicitHeight: row.implicitHeight + 2 * Theme.space3
     Accessible.role: Accessible.AlertMessage
     Accessible.name: title + ". " + message
 
@@ -24,36 +22,38 @@ Rectangle {
         color: banner.kind === "error" ? Theme.red : Theme.accent
     }
 
-    RowLayout {
-        id: row
+    // Plain geometry, no layouts: a wrapped Text in a Column inside a RowLayout inside the page's
+    // ColumnLayout either re-polishes forever or never gets its width in Qt 6.4 (text piled at width 0).
+    readonly property int contentWidth: Math.min(Theme.contentMaxWidth, banner.width - 2 * banner.margin)
+    implicitHeight: Math.max(texts.implicitHeight, action.visible ? action.implicitHeight : 0) + 2 * Theme.space3
+
+    Column {
+        id: texts
         x: Math.max(banner.margin, (banner.width - Theme.contentMaxWidth) / 2)
         y: Theme.space3
-        width: Math.min(Theme.contentMaxWidth, banner.width - 2 * banner.margin)
-        spacing: Theme.space3
-
-        // A plain Column (not a ColumnLayout): wrapped text inside nested layouts makes Qt 6.4
-        // re-polish forever ("Polish loop detected").
-        Column {
-            Layout.fillWidth: true
-            spacing: Theme.space1
-            BodyText {
-                width: parent.width
-                text: banner.title
-                font.bold: true
-                visible: text.length > 0
-            }
-            BodyText {
-                objectName: "bannerMessage"
-                width: parent.width
-                text: banner.message
-                visible: text.length > 0
-            }
+        width: banner.contentWidth - (action.visible ? action.width + Theme.space3 : 0)
+        spacing: Theme.space1
+        BodyText {
+            width: parent.width
+            text: banner.title
+            font.bold: true
+            visible: text.length > 0
         }
-        AppButton {
-            visible: banner.actionText.length > 0
-            text: banner.actionText
-            primary: false
-            onClicked: banner.actionTriggered()
+        BodyText {
+            objectName: "bannerMessage"
+            width: parent.width
+            text: banner.message
+            visible: text.length > 0
         }
+    }
+    AppButton {
+        id: action
+        visible: banner.actionText.length > 0
+        x: texts.x + banner.contentWidth - width
+        y: (banner.height - height) / 2
+        width: Math.min(implicitWidth, banner.contentWidth / 2)
+        text: banner.actionText
+        primary: false
+        onClicked: banner.actionTriggered()
     }
 }

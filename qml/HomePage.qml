@@ -11,7 +11,8 @@ ScrollPage {
 
     readonly property var record: controller ? controller.record : null
     readonly property string firstName: record && record.firstName ? record.firstName : ""
-    readonly property bool syncing: controller ? controller.state === 3 : false
+    // A background refresh while the record is shown (the state stays Ready meanwhile).
+    readonly property bool syncing: controller ? controller.syncing === true : false
 
     function greeting() {
         const h = page.now.getHours();
@@ -38,6 +39,7 @@ ScrollPage {
         Layout.topMargin: -Theme.space2
         spacing: Theme.space3
         BusyIndicator {
+            objectName: "syncBusy"
             visible: page.syncing
             running: visible
             implicitWidth: 28
@@ -89,12 +91,13 @@ ScrollPage {
         description: qsTr("Read messages and letters from your GP surgery.")
         onClicked: page.openPage("messages")
     }
+    // No page behind this one yet: shown, not pressable, not in the tab order.
     LinkCard {
+        objectName: "appointmentsCard"
         Layout.fillWidth: true
         title: qsTr("Appointments")
         badge: qsTr("Coming soon")
         description: qsTr("Book, check or cancel appointments. Until then, contact your GP surgery.")
-        onClicked: page.openPage("appointments")
         enabled: false
     }
 }

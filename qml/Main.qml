@@ -27,6 +27,9 @@ ApplicationWindow {
     // AppController.State: Starting 0, SignedOut 1, SigningIn 2, Syncing 3, Ready 4, Failed 5
     readonly property int appState: controller && controller.state !== undefined ? controller.state : 1
     readonly property bool hasRecord: controller ? controller.hasRecord === true : false
+    readonly property bool offline: controller ? controller.offline === true : false
+    // The saved sign-in expired or was refused: offer "Sign in again" rather than "Try again".
+    readonly property bool needsSignIn: controller ? controller.needsSignIn === true : false
 
     property string shellPage: "home"
     property var history: []
@@ -180,21 +183,30 @@ ApplicationWindow {
                 Banner {
                     objectName: "offlineBanner"
                     Layout.fillWidth: true
-                    visible: window.controller ? window.controller.offline === true : false
+                    visible: window.offline
                     title: qsTr("You're offline")
                     message: window.controller && window.controller.lastSavedText
                              ? qsTr("Showing your record as saved on %1.").arg(window.controller.lastSavedText)
                              : qsTr("Showing your record as saved on this device.")
                 }
+                // With a record on screen the controller stays Ready and reports a failed refresh only
+                // through errorText, so the banner follows errorText, not the state. Offline has its own banner.
                 Banner {
                     objectName: "errorBanner"
                     Layout.fillWidth: true
                     kind: "error"
-                    visible: window.appState === 5 && message.length > 0
-                    title: qsTr("We could not update your record")
+                    visible: message.length > 0 && !window.offline
+                    title: window.needsSignIn ? qsTr("Please sign in again") : qsTr("We could not update your record")
                     message: window.controller && window.controller.errorText ? window.controller.errorText : ""
-                    actionText: qsTr("Try again")
-                    onActionTriggered: if (window.controller) window.controller.retry()
+                    actionText: window.needsSignIn ? qsTr("Sign in again") : qsTr("Try again")
+                    onActionTriggered: {
+                        if (!window.controller)
+                            return;
+                        if (window.needsSignIn)
+                            window.controller.signIn();
+                        else
+                            window.controller.retry();
+                    }
                 }
 
                 StackLayout {

@@ -1,10 +1,14 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.Templates as T
 
 // Account and app: sign out, and About (version, test mode).
 ScrollPage {
     id: page
     property var controller: null
+    // For tests and screenshots: the confirmation shown before signing out.
+    property alias signOutDialog: signOutDialog
 
     Heading {
         objectName: "pageTitle"
@@ -34,7 +38,72 @@ ScrollPage {
             Layout.topMargin: Theme.space2
             primary: false
             text: qsTr("Sign out")
-            onClicked: if (page.controller) page.controller.signOut()
+            // Signing out wipes the record from this device, so ask first.
+            onClicked: signOutDialog.open()
+        }
+    }
+
+    Dialog {
+        id: signOutDialog
+        objectName: "signOutDialog"
+        parent: T.Overlay.overlay
+        anchors.centerIn: parent
+        // Widths come from the page, not from the popup's own geometry: a wrapped Text sized by
+        // availableWidth makes Qt 6.4 report a binding loop on the Dialog's implicitHeight.
+        readonly property real boxWidth: Math.max(200, Math.min(480, page.width - 2 * Theme.space3))
+        width: boxWidth
+        modal: true
+        focus: true
+        padding: Theme.space4
+        topPadding: Theme.space4
+        closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+        title: qsTr("Sign out of Hearth?")
+
+        // The safe choice has the focus: Enter or Space on it keeps the record.
+        onOpened: cancelButton.forceActiveFocus(Qt.TabFocusReason)
+        onAccepted: if (page.controller) page.controller.signOut()
+
+        background: Rectangle {
+            color: Theme.cardBackground
+            radius: Theme.radius
+            border.color: Theme.border
+        }
+        header: Heading {
+            text: signOutDialog.title
+            level: 2
+            leftPadding: Theme.space4
+            rightPadding: Theme.space4
+            topPadding: Theme.space4
+        }
+        BodyText {
+            id: confirmText
+            objectName: "signOutDialogText"
+            width: signOutDialog.boxWidth - signOutDialog.leftPadding - signOutDialog.rightPadding
+            text: qsTr("This removes your GP record from this device. You can sign in again at any time.")
+        }
+        footer: Flow {
+            leftPadding: Theme.space4
+            rightPadding: Theme.space4
+            bottomPadding: Theme.space4
+            spacing: Theme.space3
+            AppButton {
+                id: confirmButton
+                objectName: "confirmSignOutButton"
+                text: qsTr("Sign out")
+                fillColor: Theme.red
+                Accessible.name: qsTr("Sign out and remove your record from this device")
+                KeyNavigation.tab: cancelButton
+                onClicked: signOutDialog.accept()
+            }
+            AppButton {
+                id: cancelButton
+                objectName: "cancelSignOutButton"
+                primary: false
+                text: qsTr("Cancel")
+                Accessible.name: qsTr("Cancel, stay signed in")
+                KeyNavigation.tab: confirmButton
+                onClicked: signOutDialog.reject()
+            }
         }
     }
 

@@ -2,13 +2,37 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// First screen: what Hearth is, and one clear "Continue" into the system browser.
+// First screen: what Hearth is, and one clear "Continue" into the system browser. After a failure
+// (state Failed, no record yet) the button becomes "Try again" and calls retry(), which knows whether to
+// re-open the record, sign in again or sync again.
 Rectangle {
     id: page
     property var controller: null
-    readonly property int state: controller ? controller.state : 1
-    readonly property bool signingIn: state === 2
+    // Named appState: `state` is Item's own (string) property.
+    readonly property int appState: controller && controller.state !== undefined ? controller.state : 1
+    readonly property bool signingIn: appState === 2
+    readonly property bool failed: appState === 5
+    readonly property bool needsSignIn: controller ? controller.needsSignIn === true : false
     readonly property string errorText: controller && controller.errorText ? controller.errorText : ""
+
+    // The state before Failed tells what failed: opening the saved record (Starting) or getting it (Syncing).
+    // Plain values, not bindings: a binding to appState would already hold the new state here.
+    property int lastState: -1
+    property int failedFrom: -1
+    Component.onCompleted: lastState = appState
+    onAppStateChanged: {
+        if (appState === 5)
+            failedFrom = lastState;
+        lastState = appState;
+    }
+
+    function errorTitle() {
+        if (needsSignIn || appState === 1 || appState === 2 || (failed && failedFrom === 2))
+            return qsTr("Sign in did not work");
+        if (failed && failedFrom === 0)
+            return qsTr("We could not open your record");
+        return qsTr("We could not get your record");
+    }
 
     color: Theme.pageBackground
 
@@ -53,7 +77,7 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: page.errorText.length > 0 && !page.signingIn
                 kind: "error"
-                title: qsTr("Sign in did not work")
+                title: page.errorTitle()
                 message: page.errorText
             }
 
@@ -62,22 +86,35 @@ Rectangle {
                 Heading {
                     Layout.fillWidth: true
                     level: 3
-                    text: page.signingIn ? qsTr("Continue in your browser") : qsTr("Sign in to continue")
+                    text: page.signingIn ? qsTr("Continue in your browser")
+                                         : page.failed && !page.needsSignIn ? qsTr("Try again")
+                                         : qsTr("Sign in to continue")
                 }
                 BodyText {
                     Layout.fillWidth: true
                     text: page.signingIn
                           ? qsTr("We have opened your web browser. Sign in there, then come back to this app.")
-                          : qsTr("You will sign in on a secure page in your web browser. Hearth never sees your password.")
+                          : page.failed && !page.needsSignIn
+                            ? qsTr("Check you are connected to the internet, then try again. If it keeps happening, close Hearth and open it again later.")
+                            : qsTr("You will sign in on a secure page in your web browser. Hearth never sees your password.")
                 }
                 RowLayout {
                     Layout.topMargin: Theme.space2
                     spacing: Theme.space3
                     AppButton {
                         objectName: "signInButton"
-                        text: page.signingIn ? qsTr("Waiting for sign in…") : qsTr("Continue to sign in")
+                        text: page.signingIn ? qsTr("Waiting for sign in…")
+                              : page.failed ? (page.needsSignIn ? qsTr("Sign in again") : qsTr("Try again"))
+                              : qsTr("Continue to sign in")
                         enabled: !page.signingIn
-                        onClicked: if (page.controller) page.controller.signIn()
+                        onClicked: {
+                            if (!page.controller)
+                                return;
+                            if (page.failed)
+                                page.controller.retry();
+                            else
+                                page.controller.signIn();
+                        }
                     }
                     BusyIndicator {
                         visible: page.signingIn

@@ -12,11 +12,6 @@ Error parseError(const QString &what)
     return Error::make(Error::Kind::Parse, what);
 }
 
-QString toQString(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 } // namespace
 
 struct BundleReader::Parsers {

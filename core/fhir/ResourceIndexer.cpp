@@ -8,11 +8,6 @@ namespace {
 
 using simdjson::dom::element;
 
-QString toQString(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString stringAt(element e, std::string_view key)
 {
     std::string_view value;

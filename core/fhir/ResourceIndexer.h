@@ -7,6 +7,11 @@
 
 namespace hearth {
 
+inline QString toQString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
 // Pulls the columns the store filters and sorts on (type, id, version, lastUpdated, the clinically
 // meaningful date, the primary code and status) out of one parsed FHIR resource. The raw JSON is
 // attached by the caller, so what the server sent is kept byte for byte.

@@ -9,6 +9,7 @@
 namespace hearth {
 
 using store_detail::exec;
+using store_detail::orNull;
 using store_detail::prepare;
 
 namespace {
@@ -18,11 +19,6 @@ const QString kColumns = QStringLiteral(
 const QString kOrder = QStringLiteral(" ORDER BY effective_date DESC, last_updated DESC, id LIMIT ?");
 
 // Empty optional columns are stored as NULL so they sort after any date.
-QVariant orNull(const QString &s)
-{
-    return s.isEmpty() ? QVariant() : QVariant(s);
-}
-
 StoredResource fromRow(const QSqlQuery &q)
 {
     StoredResource r;

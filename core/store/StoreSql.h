@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 namespace hearth::store_detail {
 
@@ -14,6 +15,12 @@ namespace hearth::store_detail {
 inline Error sqlError(const QString &what, const QSqlError &err)
 {
     return Error::make(Error::Kind::Storage, what + QStringLiteral(": ") + err.text());
+}
+
+// Empty text is stored as SQL NULL, so "absent" has one representation.
+inline QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
 inline Status prepare(QSqlQuery &q, const QString &sql, const QString &what)

@@ -8,14 +8,10 @@
 namespace hearth {
 
 using store_detail::exec;
+using store_detail::orNull;
 using store_detail::prepare;
 
 namespace {
-
-QVariant orNull(const QString &s)
-{
-    return s.isEmpty() ? QVariant() : QVariant(s);
-}
 
 SyncCursor fromRow(const QSqlQuery &q, int first)
 {

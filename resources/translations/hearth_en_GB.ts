@@ -125,6 +125,14 @@
         <source>Soon you will be able to read messages and letters from your GP surgery here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MorePage</name>
@@ -162,6 +170,26 @@
     </message>
     <message>
         <source>Hearth is free, open-source software. Your record is stored encrypted on this device and is only sent to your GP surgery&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of Hearth?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This removes your GP record from this device. You can sign in again at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and remove your record from this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel, stay signed in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -304,6 +332,26 @@
         <source>Your record is kept encrypted on this device. If you need urgent medical help, call 999 or go to 111.nhs.uk.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>We could not open your record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We could not get your record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check you are connected to the internet, then try again. If it keeps happening, close Hearth and open it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncingPage</name>
@@ -419,6 +467,10 @@
     </message>
     <message>
         <source>Something went wrong while updating your record. Your saved record is unchanged. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearth could not remove everything from this device. Sign out again, or remove the app.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,8 @@ QtObject {
     property real syncProgress: 0.4
     property string syncStep: "Downloading your medicines"
     property bool offline: false
+    property bool syncing: false        // background refresh while the record is shown
+    property bool needsSignIn: false    // saved sign-in expired or refused
     property string lastUpdatedText: "Updated 10 minutes ago"
     property string lastSavedText: ""
     property string errorText: ""

@@ -123,18 +123,134 @@ TestCase {
         compare(findChild(banner, "bannerMessage").text, "Showing your record as saved on 3 May, 08:14.");
     }
 
+    function bannerButton(banner) {
+        const buttons = [];
+        collectInteractive(banner, buttons);
+        compare(buttons.length, 1);
+        return buttons[0];
+    }
+
     function test_error_banner_try_again() {
         const win = makeWindow({ state: 5, hasRecord: true, errorText: "We could not reach your GP surgery." });
         const banner = find(win, "errorBanner");
         verify(banner.visible);
         compare(banner.message, "We could not reach your GP surgery.");
-        const buttons = [];
-        collectInteractive(banner, buttons);
-        compare(buttons.length, 1);
-        mouseClick(buttons[0]);
+        mouseClick(bannerButton(banner));
         compare(win.controller.retryCalls, 1);
-        win.controller.state = 4;
+        win.controller.errorText = "";
         verify(!banner.visible);
+    }
+
+    // The real controller stays Ready while a record is shown; a failed refresh only sets errorText.
+    function test_error_banner_shows_in_ready_state() {
+        const win = makeWindow({ state: 4, hasRecord: true, errorText: "" });
+        const banner = find(win, "errorBanner");
+        verify(!banner.visible);
+        win.controller.errorText = "We could not reach your GP surgery.";
+        compare(win.currentPageName, "home");
+        verify(banner.visible);
+        waitForRendering(win.contentItem);     // the banner has just appeared: let the layout place it
+        const button = bannerButton(banner);
+        compare(button.text, "Try again");
+        compare(testHelper.accessibleName(button), "Try again");
+        mouseClick(button);
+        compare(win.controller.retryCalls, 1);
+        compare(win.controller.signInCalls, 0);
+    }
+
+    // Offline has its own banner; an error banner on top would say the same thing twice.
+    function test_error_banner_hidden_when_offline() {
+        const win = makeWindow({ state: 4, offline: true, errorText: "We could not reach your GP surgery." });
+        verify(find(win, "offlineBanner").visible);
+        verify(!find(win, "errorBanner").visible);
+        win.controller.offline = false;
+        verify(find(win, "errorBanner").visible);
+    }
+
+    function test_error_banner_sign_in_again() {
+        const win = makeWindow({ state: 4, needsSignIn: true, errorText: "Your sign in has expired." });
+        const banner = find(win, "errorBanner");
+        verify(banner.visible);
+        compare(banner.title, "Please sign in again");
+        const button = bannerButton(banner);
+        compare(button.text, "Sign in again");
+        compare(testHelper.accessibleName(button), "Sign in again");
+        mouseClick(button);
+        compare(win.controller.signInCalls, 1);
+        compare(win.controller.retryCalls, 0);
+    }
+
+    // Failed before there is a record: the sign-in page offers "Try again", which must call retry().
+    function test_sign_in_page_failed_calls_retry() {
+        const win = makeWindow({ state: 3, hasRecord: false });
+        win.controller.errorText = "We could not reach your GP surgery.";
+        win.controller.state = 5;
+        compare(win.currentPageName, "signin");
+        const button = find(win, "signInButton");
+        compare(button.text, "Try again");
+        verify(button.enabled);
+        mouseClick(button);
+        compare(win.controller.retryCalls, 1);
+        compare(win.controller.signInCalls, 0);
+        const banner = find(win, "signInError");
+        verify(banner.visible);
+        compare(banner.title, "We could not get your record");
+        compare(banner.message, "We could not reach your GP surgery.");
+        // The banner sits in the page's ColumnLayout: its text must get a real width and room to show.
+        waitForRendering(win.contentItem);
+        const message = findChild(banner, "bannerMessage");
+        verify(message.width > 100, "banner text width " + message.width);
+        verify(banner.height >= message.y + message.height, "banner height " + banner.height);
+    }
+
+    function test_sign_in_page_error_titles() {
+        // Opening the saved record failed at start.
+        let win = makeWindow({ state: 0, hasRecord: false, errorText: "" });
+        win.controller.errorText = "Hearth could not open the record saved on this device.";
+        win.controller.state = 5;
+        compare(find(win, "signInError").title, "We could not open your record");
+        // Signing in failed.
+        win = makeWindow({ state: 2, hasRecord: false, errorText: "" });
+        win.controller.errorText = "Sign in was cancelled.";
+        win.controller.state = 5;
+        compare(find(win, "signInError").title, "Sign in did not work");
+        // The saved sign-in was refused: the button says so, and still goes through retry().
+        win = makeWindow({ state: 5, hasRecord: false, needsSignIn: true, errorText: "Your sign in has expired." });
+        compare(find(win, "signInError").title, "Sign in did not work");
+        const button = find(win, "signInButton");
+        compare(button.text, "Sign in again");
+        mouseClick(button);
+        compare(win.controller.retryCalls, 1);
+        compare(win.controller.signInCalls, 0);
+    }
+
+    function test_home_shows_updating_while_syncing() {
+        const win = makeWindow({ state: 4, syncing: false });
+        const line = find(win, "syncLine");
+        const button = find(win, "syncNowButton");
+        compare(line.text, "Updated 10 minutes ago");
+        verify(button.visible);
+        win.controller.syncing = true;
+        compare(win.controller.state, 4);
+        compare(line.text, "Updating your record…");
+        verify(!button.visible);
+        verify(find(win, "syncBusy").visible);
+        win.controller.syncing = false;
+        verify(button.visible);
+        mouseClick(button);
+        compare(win.controller.syncNowCalls, 1);
+    }
+
+    // There is no appointments page yet: the card is shown with its tag but cannot be pressed or focused.
+    function test_appointments_card_goes_nowhere() {
+        const win = makeWindow({});
+        const card = find(win, "appointmentsCard");
+        verify(card.visible);
+        verify(!card.enabled);
+        compare(card.badge, "Coming soon");
+        mouseClick(card);
+        compare(win.currentPageName, "home");
+        compare(win.history.length, 0);
     }
 
     function test_record_page_shows_sections_and_identity() {
@@ -186,12 +302,75 @@ TestCase {
         verify(!win.back());
     }
 
-    function test_more_page_sign_out_and_version() {
-        const win = makeWindow({});
+    function openSignOutDialog(win) {
         win.showPage("more");
         waitForRendering(win.contentItem);
-        compare(find(win, "versionText").text, "Version 0.1.0");
+        const dialog = find(win, "morePage").signOutDialog;
+        verify(dialog);
+        verify(!dialog.visible);
         mouseClick(find(win, "signOutButton"));
+        tryVerify(() => dialog.opened, 2000, "sign-out dialog did not open");
+        return dialog;
+    }
+
+    // Popup contents live under the window's overlay, not under the page.
+    function dialogButton(dialog, name) {
+        const button = findChild(dialog.footer, name);
+        verify(button, "no button " + name);
+        return button;
+    }
+
+    function test_more_page_sign_out_asks_first() {
+        const win = makeWindow({});
+        win.showPage("more");
+        compare(find(win, "versionText").text, "Version 0.1.0");
+        const dialog = openSignOutDialog(win);
+        compare(win.controller.signOutCalls, 0);
+        compare(dialog.title, "Sign out of Hearth?");
+        compare(findChild(dialog.contentItem, "signOutDialogText").text,
+                "This removes your GP record from this device. You can sign in again at any time.");
+        const confirm = dialogButton(dialog, "confirmSignOutButton");
+        const cancel = dialogButton(dialog, "cancelSignOutButton");
+        compare(confirm.text, "Sign out");
+        compare(cancel.text, "Cancel");
+        verify(testHelper.accessibleName(confirm).length > 0);
+        verify(testHelper.accessibleName(cancel).length > 0);
+        verify(confirm.height >= 44 && cancel.height >= 44);
+
+        mouseClick(cancel);
+        tryVerify(() => !dialog.visible, 2000);
+        compare(win.controller.signOutCalls, 0);
+
+        openSignOutDialog(win);
+        mouseClick(confirm);
+        tryVerify(() => !dialog.visible, 2000);
+        compare(win.controller.signOutCalls, 1);
+    }
+
+    function test_sign_out_dialog_keyboard() {
+        const win = makeWindow({});
+        const dialog = openSignOutDialog(win);
+        const confirm = dialogButton(dialog, "confirmSignOutButton");
+        const cancel = dialogButton(dialog, "cancelSignOutButton");
+        // Cancel (the safe choice) has the focus; Escape closes without signing out.
+        tryVerify(() => cancel.activeFocus, 2000, "Cancel has no focus");
+        keyClick(Qt.Key_Escape);
+        tryVerify(() => !dialog.visible, 2000);
+        compare(win.controller.signOutCalls, 0);
+        compare(win.currentPageName, "more");
+
+        openSignOutDialog(win);
+        tryVerify(() => cancel.activeFocus, 2000);
+        keyClick(Qt.Key_Return);
+        tryVerify(() => !dialog.visible, 2000);
+        compare(win.controller.signOutCalls, 0);
+
+        openSignOutDialog(win);
+        tryVerify(() => cancel.activeFocus, 2000);
+        keyClick(Qt.Key_Tab);
+        verify(confirm.activeFocus);
+        keyClick(Qt.Key_Space);
+        tryVerify(() => !dialog.visible, 2000);
         compare(win.controller.signOutCalls, 1);
     }
 

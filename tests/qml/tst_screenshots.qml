@@ -19,6 +19,9 @@ TestCase {
                 rows.push({ tag: page + "-" + size[0], page: page, w: size[0], h: size[1], dark: false });
             rows.push({ tag: "record-dark-" + size[0], page: "record", w: size[0], h: size[1], dark: true });
             rows.push({ tag: "record-end-" + size[0], page: "record", w: size[0], h: size[1], dark: false, scroll: true });
+            rows.push({ tag: "more-signout-" + size[0], page: "more", w: size[0], h: size[1], dark: false, signOut: true });
+            rows.push({ tag: "home-error-" + size[0], page: "home", w: size[0], h: size[1], dark: false, error: true });
+            rows.push({ tag: "signin-failed-" + size[0], page: "signin", w: size[0], h: size[1], dark: false, failed: true });
         }
         return rows;
     }
@@ -30,7 +33,16 @@ TestCase {
         record.immunisations.status = 1;
         const controller = createTemporaryObject(controllerComponent, tc, {
             record: record, state: data.page === "syncing" ? 3 : 4, hasRecord: data.page !== "syncing",
-            offline: data.page === "home", lastSavedText: "3 May, 08:14" });
+            offline: data.page === "home" && !data.error, lastSavedText: "3 May, 08:14" });
+        if (data.error) {
+            controller.needsSignIn = true;
+            controller.errorText = "Your sign in has expired. Sign in again to update your record.";
+        }
+        if (data.failed) {
+            controller.state = 5;
+            controller.hasRecord = false;
+            controller.errorText = "We could not reach your GP surgery. Check your internet connection.";
+        }
         Theme.dark = data.dark;
         const win = createTemporaryObject(mainComponent, tc, { controller: controller, width: data.w, height: data.h });
         verify(win.showPage(data.page));
@@ -39,6 +51,12 @@ TestCase {
             const page = findChild(win.contentItem, "recordPage");
             page.contentY = Math.max(0, page.contentHeight - page.height);
             verify(page.contentY > 0);
+            waitForRendering(win.contentItem);
+        }
+        if (data.signOut) {
+            const dialog = findChild(win.contentItem, "morePage").signOutDialog;
+            mouseClick(findChild(win.contentItem, "signOutButton"));
+            tryVerify(() => dialog.opened, 2000);
             waitForRendering(win.contentItem);
         }
         wait(50);

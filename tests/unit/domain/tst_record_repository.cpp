@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "support/CatchQt.h"
 
 #include "RecordRepository.h"
 #include "store/CacheDatabase.h"
@@ -10,17 +10,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-// Readable failures: print QStrings as UTF-8.
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
-};
-template <>
-struct StringMaker<QStringList> {
-    static std::string convert(const QStringList &l) { return "[" + l.join(u'|').toStdString() + "]"; }
-};
-} // namespace Catch
 
 using namespace hearth;
 using namespace Qt::StringLiterals;

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "support/CatchQt.h"
 
 #include "RecordViewModel.h"
 #include "SummaryListModel.h"
@@ -6,17 +6,6 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 
-// Readable failures: print QStrings as UTF-8.
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
-};
-template <>
-struct StringMaker<QStringList> {
-    static std::string convert(const QStringList &l) { return "[" + l.join(u'|').toStdString() + "]"; }
-};
-} // namespace Catch
 
 using namespace hearth;
 using namespace Qt::StringLiterals;
