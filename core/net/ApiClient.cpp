@@ -54,6 +54,12 @@ ApiClient::~ApiClient()
 
 void ApiClient::get(const QString &pathOrUrl, Completion done)
 {
+    send("GET", pathOrUrl, {}, {}, std::move(done));
+}
+
+void ApiClient::send(const QByteArray &method, const QString &pathOrUrl, const QByteArray &body,
+                     const HttpHeaders &headers, Completion done)
+{
     const QUrl url = resolve(pathOrUrl);
     if (!isAllowedServerUrl(m_base)) {
         QMetaObject::invokeMethod(this, [done] {
@@ -68,7 +74,7 @@ void ApiClient::get(const QString &pathOrUrl, Completion done)
         }, Qt::QueuedConnection);
         return;
     }
-    enqueue(Pending{url, std::move(done)});
+    enqueue(Pending{method, url, body, headers, std::move(done)});
 }
 
 void ApiClient::enqueue(Pending pending)
@@ -87,13 +93,18 @@ void ApiClient::send(Pending pending)
 {
     QNetworkRequest request(pending.url);
     request.setRawHeader("Accept", "application/fhir+json");
+    if (!pending.body.isEmpty())
+        request.setRawHeader("Content-Type", "application/fhir+json; charset=utf-8");
+    for (const auto &[name, value] : std::as_const(pending.headers))
+        request.setRawHeader(name, value);
     if (!m_accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_accessToken);
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     ++m_inFlight;
     ++m_sent;
-    QNetworkReply *reply = m_nam.get(request);
+    QNetworkReply *reply = pending.method == "GET" ? m_nam.get(request)
+                                                   : m_nam.sendCustomRequest(request, pending.method, pending.body);
     m_replies.insert(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply, pending = std::move(pending)]() mutable {
         m_replies.remove(reply);
@@ -133,7 +144,7 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
         pending.done(error);
         return;
     }
-    pending.done(HttpReply{status, body, reply->rawHeader("Date")});
+    pending.done(HttpReply{status, body, reply->rawHeader("Date"), reply->rawHeader("Location"), reply->rawHeader("ETag")});
 }
 
 void ApiClient::refreshThenResend(Pending pending)

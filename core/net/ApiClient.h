@@ -17,7 +17,11 @@ struct HttpReply {
     int status = 0;
     QByteArray body;
     QByteArray dateHeader;   // the server's Date header, raw
+    QByteArray location;     // Location (e.g. of a created resource), raw
+    QByteArray etag;         // ETag, raw
 };
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 // Sends FHIR requests to one server: adds the bearer token and Accept header, caps how many are in
 // flight, refreshes the token once on 401 (one refresh shared by every request waiting on it) and
@@ -44,6 +48,9 @@ public:
     // (a `next` link). Completion is called exactly once, later, unless the client is destroyed
     // first. A base that is neither https nor loopback is refused: tokens never cross plain http.
     void get(const QString &pathOrUrl, Completion done);
+    // Any method; a body is sent as application/fhir+json. Same rules and guarantees as get().
+    void send(const QByteArray &method, const QString &pathOrUrl, const QByteArray &body,
+              const HttpHeaders &headers, Completion done);
 
     QUrl resolve(const QString &pathOrUrl) const;
     bool isUnderBase(const QUrl &url) const;
@@ -53,7 +60,10 @@ public:
 
 private:
     struct Pending {
+        QByteArray method;
         QUrl url;
+        QByteArray body;
+        HttpHeaders headers;
         Completion done;
         bool retriedAfterRefresh = false;
     };
