@@ -52,7 +52,7 @@ int usage(const QString &message)
           << "Usage:\n"
              "  hearth-cli login --server URL [--client-id ID] --profile DIR\n"
              "  hearth-cli sync --server URL [--login-hint USER | --patient ID --token-file F | --patient ID --no-auth] --profile DIR\n"
-             "  hearth-cli sync --profile DIR            (with the saved sign-in)\n"
+             "  hearth-cli sync --profile DIR [--reconcile]   (with the saved sign-in)\n"
              "  hearth-cli summary --profile DIR [--json]"
           << Qt::endl;
     return 2;
@@ -99,7 +99,24 @@ Result<std::unique_ptr<Context>> openContext(const QString &dir, bool create)
 
 void printSyncReport(const SyncReport &report)
 {
-    out() << "Synced: " << report.requests << " requests, " << report.stored << " resources stored." << Qt::endl;
+    out() << "Synced: " << report.requests << " requests, " << report.stored << " resources stored, "
+          << report.removed << " removed";
+    if (report.rejected > 0)
+        out() << ", " << report.rejected << " refused (they named another patient)";
+    out() << "." << Qt::endl;
+}
+
+// One line per 10% step, so a long first sync shows it is moving.
+void printProgress(Session &session)
+{
+    auto lastStep = std::make_shared<int>(-1);
+    QObject::connect(session.engine(), &SyncEngine::progress, session.engine(), [lastStep](double fraction, const QString &type) {
+        const int step = int(fraction * 10);
+        if (step <= *lastStep || type.isEmpty())
+            return;
+        *lastStep = step;
+        out() << "Progress: " << step * 10 << "% (" << type << ")" << Qt::endl;
+    });
 }
 
 int login(const QCommandLineParser &args)
@@ -169,6 +186,9 @@ int sync(const QCommandLineParser &args)
             return usage(QStringLiteral("this profile is signed in to a different server"));
     }
 
+    if (args.isSet(QStringLiteral("reconcile")))
+        session.engine()->forceReconciliation();
+    printProgress(session);
     const auto report = waitFor<Result<SyncReport>>([&](auto done) { session.syncAll(done); });
     if (!report)
         return fail(QStringLiteral("Sync failed"), report.error());
@@ -234,6 +254,7 @@ int run(const QStringList &arguments)
         {QStringLiteral("token-file"), QStringLiteral("File holding a bearer token"), QStringLiteral("F")},
         {QStringLiteral("no-auth"), QStringLiteral("No token (loopback test servers only)")},
         {QStringLiteral("json"), QStringLiteral("Machine-readable output")},
+        {QStringLiteral("reconcile"), QStringLiteral("With sync: also list every id on the server and drop entries it no longer has")},
     });
     if (!parser.parse(arguments))
         return usage(parser.errorText());

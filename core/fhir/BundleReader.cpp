@@ -65,10 +65,12 @@ Result<BundlePage> BundleReader::readSearchPage(const QByteArray &body)
             wanted << (isMatch && hasResource);
             if (!isMatch || !hasResource)
                 continue;
-            auto indexed = ResourceIndexer::index(resource);
+            QString patientReference;
+            auto indexed = ResourceIndexer::index(resource, &patientReference);
             if (!indexed)
                 return indexed.error();
             page.resources << std::move(indexed).value();
+            page.patientReferences << patientReference;
         }
     }
 
@@ -98,6 +100,14 @@ Result<BundlePage> BundleReader::readSearchPage(const QByteArray &body)
     if (kept != page.resources.size())
         return parseError(QStringLiteral("search page entries changed between passes"));
     return page;
+}
+
+bool belongsToPatient(const QString &patientReference, const QString &patientId)
+{
+    if (patientReference.isEmpty() || patientReference == patientId)
+        return true;
+    const QString relative = QStringLiteral("Patient/") + patientId;
+    return patientReference == relative || patientReference.endsWith(u'/' + relative);
 }
 
 Result<StoredResource> BundleReader::readResource(const QByteArray &body)

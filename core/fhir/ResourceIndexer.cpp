@@ -79,7 +79,7 @@ const TypeFields *fieldsFor(std::string_view type)
 
 } // namespace
 
-Result<StoredResource> ResourceIndexer::index(element resource)
+Result<StoredResource> ResourceIndexer::index(element resource, QString *patientReference)
 {
     std::string_view type;
     if (resource["resourceType"].get_string().get(type) != simdjson::SUCCESS)
@@ -110,14 +110,33 @@ Result<StoredResource> ResourceIndexer::index(element resource)
         if (!fields->codeField.empty() && resource[fields->codeField].get(codeable) == simdjson::SUCCESS)
             firstCoding(codeable, out.codeSystem, out.code);
         if (fields->statusIsConcept) {
-            element clinical;
-            QString ignoredSystem;
-            if (resource["clinicalStatus"].get(clinical) == simdjson::SUCCESS)
-                firstCoding(clinical, ignoredSystem, out.status);
+            // An entry made in error is withdrawn whatever its clinical status says.
+            element status;
+            QString ignoredSystem, verification;
+            if (resource["verificationStatus"].get(status) == simdjson::SUCCESS)
+                firstCoding(status, ignoredSystem, verification);
+            if (verification == QLatin1String("entered-in-error"))
+                out.status = verification;
+            else if (resource["clinicalStatus"].get(status) == simdjson::SUCCESS)
+                firstCoding(status, ignoredSystem, out.status);
         }
     }
     if (out.status.isEmpty())
         out.status = stringAt(resource, "status");
+    if (patientReference) {
+        if (out.type == QLatin1String("Patient")) {
+            *patientReference = out.id;
+        } else {
+            patientReference->clear();
+            for (std::string_view field : {"subject", "patient", "for"}) {
+                element reference;
+                if (resource[field].get(reference) == simdjson::SUCCESS) {
+                    *patientReference = stringAt(reference, "reference");
+                    break;
+                }
+            }
+        }
+    }
     return out;
 }
 

@@ -17,7 +17,9 @@ inline QString toQString(std::string_view s)
 // attached by the caller, so what the server sent is kept byte for byte.
 class ResourceIndexer {
 public:
-    static Result<StoredResource> index(simdjson::dom::element resource);
+    // patientReference, if given, receives the resource's patient link ("Patient/1" or an absolute
+    // URL; the id itself for a Patient), empty if it names none.
+    static Result<StoredResource> index(simdjson::dom::element resource, QString *patientReference = nullptr);
 };
 
 } // namespace hearth

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QTimer>
 
 #include <utility>
 
@@ -129,7 +130,7 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
     }
     if (status == 0) {
         qCInfo(lcNet) << "request failed without HTTP status:" << reply->error();
-        pending.done(errorFromNetworkFailure(reply->error()));
+        failOrRetry(std::move(pending), errorFromNetworkFailure(reply->error()));
         return;
     }
     if (status < 200 || status >= 300) {
@@ -141,10 +142,26 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
         // request (scope, consent), not a reason to sign the patient out: it stays an Http error.
         if (status == 401)
             error.kind = Error::Kind::Auth;
-        pending.done(error);
+        failOrRetry(std::move(pending), error);
         return;
     }
     pending.done(HttpReply{status, body, reply->rawHeader("Date"), reply->rawHeader("Location"), reply->rawHeader("ETag")});
+}
+
+void ApiClient::failOrRetry(Pending pending, const Error &error)
+{
+    // Only idempotent requests are resent here; a POST goes back to its caller (the outbox), which
+    // resends it with its conditional-create identifier.
+    const bool idempotent = pending.method != "POST" && pending.method != "PATCH";
+    const auto decision = m_retryPolicy.decide(++pending.failures, error);
+    if (!idempotent || !decision.retry) {
+        pending.done(error);
+        return;
+    }
+    qCInfo(lcNet) << "retrying after" << decision.delayMs << "ms, attempt" << pending.failures + 1;
+    QTimer::singleShot(decision.delayMs, this, [this, pending = std::move(pending)]() mutable {
+        enqueue(std::move(pending));
+    });
 }
 
 void ApiClient::refreshThenResend(Pending pending)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "net/RetryPolicy.h"
 
 #include <QHash>
 #include <QNetworkAccessManager>
@@ -43,6 +44,9 @@ public:
     void setRefresher(Refresher refresher) { m_refresher = std::move(refresher); }
     void setMaxInFlight(int count) { m_maxInFlight = qMax(1, count); }
     void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Transient failures of idempotent requests are retried here, and only here, as this policy says.
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
 
     // `pathOrUrl`: relative to the FHIR base ("Observation?patient=1") or an absolute URL under it
     // (a `next` link). Completion is called exactly once, later, unless the client is destroyed
@@ -66,6 +70,7 @@ private:
         HttpHeaders headers;
         Completion done;
         bool retriedAfterRefresh = false;
+        int failures = 0;
     };
 
     void enqueue(Pending pending);
@@ -73,6 +78,7 @@ private:
     void send(Pending pending);
     void finished(QNetworkReply *reply, Pending pending);
     void refreshThenResend(Pending pending);
+    void failOrRetry(Pending pending, const Error &error);
 
     QNetworkAccessManager &m_nam;
     QUrl m_base;
@@ -85,6 +91,7 @@ private:
     int m_maxInFlight = 4;
     int m_timeoutMs = 60000;
     int m_sent = 0;
+    RetryPolicy m_retryPolicy;
     QSet<QNetworkReply *> m_replies;
 };
 

@@ -4,18 +4,48 @@
 #include "fhir/BundleReader.h"
 #include "net/ApiClient.h"
 #include "store/CacheDatabase.h"
+#include "store/MetaStore.h"
 #include "store/ResourceStore.h"
 #include "store/SyncStateStore.h"
 
 #include <QPointer>
+#include <QSet>
+#include <QTimer>
 #include <QUrl>
 
 namespace hearth {
+namespace {
+
+const QLatin1String kEnteredInError("entered-in-error");
+
+// The search time of a paged sync in flight, saved with its next link so a resumed sync ends
+// with the cursor the interrupted one would have set.
+QString pendingCursorKey(const QString &type) { return QStringLiteral("sync/pending-cursor/") + type; }
+// Server time of the type's last complete id reconciliation.
+QString reconciledKey(const QString &type) { return QStringLiteral("sync/reconciled/") + type; }
+
+QString encoded(const QString &value)
+{
+    // Percent-encode everything outside unreserved characters: a literal '+' in a timezone offset
+    // would otherwise arrive as a space.
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+} // namespace
 
 struct SyncEngine::TypeRun {
-    QString candidateCursor;   // server time of this run's first page: becomes the cursor at the end
+    enum class Phase { Changes, Reconcile };
+    Phase phase = Phase::Changes;
+    SyncCursor saved;          // the type's sync state when this run started
+    QString candidateCursor;   // server time of this run's search: becomes the cursor at the end
+    bool firstSync = false;    // no cursor before: this run pages through everything
+    bool resumed = false;      // started from the saved next link of an interrupted run
+    QString currentUrl;        // the page being fetched, to fetch again after a garbled reply
+    int parseFailures = 0;
     qint64 total = -1;
     qint64 stored = 0;
+    QSet<QString> seenIds;     // reconciliation: every id the server still returns
+    QString reconcileTime;
     bool finished = false;
 };
 
@@ -40,15 +70,9 @@ QStringList SyncEngine::resourceTypes()
             QStringLiteral("Observation"), QStringLiteral("Encounter")};
 }
 
-static QString encoded(const QString &value)
+QString SyncEngine::firstPageQuery(const QString &type, const QString &cursor) const
 {
-    // Percent-encode everything outside unreserved characters: a literal '+' in a timezone offset
-    // would otherwise arrive as a space.
-    return QString::fromLatin1(QUrl::toPercentEncoding(value));
-}
-
-QString SyncEngine::firstPageQuery(const QString &type, const QString &patientId, const QString &cursor) const
-{
+    const QString &patientId = m_run->patientId;
     QString query = type == QLatin1String("Patient")
             ? QStringLiteral("Patient?_id=%1").arg(encoded(patientId))
             : QStringLiteral("%1?patient=%2").arg(type, encoded(patientId));
@@ -56,6 +80,13 @@ QString SyncEngine::firstPageQuery(const QString &type, const QString &patientId
     if (!cursor.isEmpty())
         query += QStringLiteral("&_lastUpdated=gt%1").arg(encoded(cursor));
     return query;
+}
+
+QString SyncEngine::reconcileQuery(const QString &type) const
+{
+    // Ids only (standard `_elements`); a server that ignores it sends whole resources, which works too.
+    return firstPageQuery(type, {}).replace(QStringLiteral("&_count=%1").arg(m_pageSize), QStringLiteral("&_count=1000"))
+            + QStringLiteral("&_elements=id");
 }
 
 void SyncEngine::syncPatient(const QString &patientId, CacheDatabase &db, std::function<void(Result<SyncReport>)> done)
@@ -73,17 +104,29 @@ void SyncEngine::syncPatient(const QString &patientId, CacheDatabase &db, std::f
     m_run->requestsAtStart = m_api.requestsSent();
 
     SyncStateStore state(db.database());
+    MetaStore meta(db.database());
     QMap<QString, QString> firstPages;
     for (const QString &type : resourceTypes()) {
-        auto cursor = state.get(type);
-        if (!cursor) {
-            m_run->types[type].finished = true;
+        TypeRun run;
+        auto saved = state.get(type);
+        auto pending = meta.get(pendingCursorKey(type));
+        if (!saved || !pending) {
+            run.finished = true;
+            m_run->types.insert(type, run);
             if (!m_run->firstError)
-                m_run->firstError = cursor.error();
+                m_run->firstError = saved ? pending.error() : saved.error();
             continue;
         }
-        m_run->types.insert(type, TypeRun{});
-        firstPages.insert(type, firstPageQuery(type, patientId, cursor->cursor));
+        run.saved = saved.value();
+        run.firstSync = run.saved.cursor.isEmpty();
+        if (!run.saved.nextLink.isEmpty() && pending->has_value()) {
+            run.resumed = true;
+            run.candidateCursor = QString::fromUtf8(**pending);
+            firstPages.insert(type, run.saved.nextLink);
+        } else {
+            firstPages.insert(type, firstPageQuery(type, run.saved.cursor));
+        }
+        m_run->types.insert(type, run);
     }
     qCInfo(lcSync) << "sync started for" << firstPages.size() << "types";
     emit progress(0.0, QString());
@@ -92,11 +135,12 @@ void SyncEngine::syncPatient(const QString &patientId, CacheDatabase &db, std::f
         return;
     }
     for (auto it = firstPages.cbegin(); it != firstPages.cend(); ++it)
-        fetchPage(it.key(), it.value());
+        fetch(it.key(), it.value());
 }
 
-void SyncEngine::fetchPage(const QString &type, const QString &pathOrUrl)
+void SyncEngine::fetch(const QString &type, const QString &pathOrUrl)
 {
+    m_run->types[type].currentUrl = pathOrUrl;
     QPointer<SyncEngine> self(this);
     m_api.get(pathOrUrl, [self, type](Result<HttpReply> reply) {
         if (self && self->m_run)
@@ -106,64 +150,177 @@ void SyncEngine::fetchPage(const QString &type, const QString &pathOrUrl)
 
 void SyncEngine::pageArrived(const QString &type, Result<HttpReply> reply)
 {
+    TypeRun &run = m_run->types[type];
     if (!reply) {
-        typeFinished(type, &reply.error());
+        const Error &error = reply.error();
+        const bool staleLink = error.kind == Error::Kind::Security
+                || (error.kind == Error::Kind::Http && error.httpStatus >= 400 && error.httpStatus < 500);
+        if (run.resumed && run.phase == TypeRun::Phase::Changes && staleLink) {
+            // The saved next link no longer works (server restarted, link expired): start this
+            // type again from its cursor. Pages stored before are replaced, not duplicated.
+            qCInfo(lcSync) << "saved next link refused; restarting" << type << "from its cursor";
+            run.resumed = false;
+            run.candidateCursor.clear();
+            fetch(type, firstPageQuery(type, run.saved.cursor));
+            return;
+        }
+        typeFinished(type, &error);
         return;
     }
     auto page = m_run->reader.readSearchPage(reply->body);
     if (!page) {
-        typeFinished(type, &page.error());
+        const auto decision = m_api.retryPolicy().decide(++run.parseFailures, page.error());
+        if (!decision.retry) {
+            typeFinished(type, &page.error());
+            return;
+        }
+        QPointer<SyncEngine> self(this);
+        const QString url = run.currentUrl;
+        QTimer::singleShot(decision.delayMs, this, [self, type, url] {
+            if (self && self->m_run)
+                self->fetch(type, url);
+        });
         return;
     }
-    TypeRun &run = m_run->types[type];
-    if (run.candidateCursor.isEmpty()) {
-        // The search's own time on the server. If a server omits Bundle.meta.lastUpdated, its Date
-        // header is the next best server-side clock; the client clock is never used.
-        run.candidateCursor = page->serverTime;
-        if (run.candidateCursor.isEmpty()) {
-            const QDateTime date = QDateTime::fromString(QString::fromLatin1(reply->dateHeader), Qt::RFC2822Date);
-            if (date.isValid())
-                run.candidateCursor = date.toUTC().toString(Qt::ISODateWithMs);
+    run.parseFailures = 0;
+    const bool lastPage = page->nextLink.isEmpty();
+    // The search's own time on the server. If a server omits Bundle.meta.lastUpdated, its Date
+    // header is the next best server-side clock; the client clock is never used.
+    QString serverTime = page->serverTime;
+    if (serverTime.isEmpty()) {
+        const QDateTime date = QDateTime::fromString(QString::fromLatin1(reply->dateHeader), Qt::RFC2822Date);
+        if (date.isValid())
+            serverTime = date.toUTC().toString(Qt::ISODateWithMs);
+    }
+
+    if (run.phase == TypeRun::Phase::Reconcile) {
+        if (run.reconcileTime.isEmpty())
+            run.reconcileTime = serverTime;
+        for (qsizetype i = 0; i < page->resources.size(); ++i) {
+            if (page->resources[i].type == type && belongsToPatient(page->patientReferences[i], m_run->patientId))
+                run.seenIds.insert(page->resources[i].id);
         }
+        if (!lastPage) {
+            fetch(type, page->nextLink);
+            return;
+        }
+        QStringList removed;
+        const Status reconciled = m_run->db->transaction([&] { return finishReconciliation(type, run, run.reconcileTime, removed); });
+        if (!reconciled) {
+            typeFinished(type, &reconciled.error());
+            return;
+        }
+        if (!removed.isEmpty())
+            emit resourcesChanged(m_run->patientId, type, removed);
+        typeFinished(type, nullptr);
+        return;
+    }
+
+    if (run.candidateCursor.isEmpty()) {
+        run.candidateCursor = serverTime;
         run.total = page->total;
     }
-    const bool lastPage = page->nextLink.isEmpty();
-    QStringList ids;
-    ids.reserve(page->resources.size());
-    const Status stored = m_run->db->transaction([&]() -> Status {
-        ResourceStore resources(m_run->db->database());
-        for (const StoredResource &resource : std::as_const(page->resources)) {
-            if (resource.type != type)
-                continue;   // a search may include other types; this sync only owns its own
-            if (Status s = resources.put(resource); !s)
-                return s;
-            ids << resource.id;
-        }
-        if (lastPage) {
-            SyncStateStore state(m_run->db->database());
-            SyncCursor cursor;
-            cursor.cursor = run.candidateCursor;
-            cursor.lastSuccess = run.candidateCursor;
-            if (Status s = state.put(type, cursor); !s)
-                return s;
-        }
-        return {};
-    });
+    QStringList changed;
+    const Status stored = m_run->db->transaction([&] { return storeChanges(type, run, page.value(), changed); });
     if (!stored) {
         typeFinished(type, &stored.error());
         return;
     }
-    run.stored += ids.size();
-    m_run->report.stored += ids.size();
-    m_run->report.storedByType[type] += ids.size();
-    if (!ids.isEmpty())
-        emit resourcesChanged(m_run->patientId, type, ids);
-    if (lastPage) {
-        typeFinished(type, nullptr);
+    if (!changed.isEmpty())
+        emit resourcesChanged(m_run->patientId, type, changed);
+    if (!lastPage) {
+        emitProgress(type);
+        fetch(type, page->nextLink);
         return;
     }
-    emitProgress(type);
-    fetchPage(type, page->nextLink);
+    if (!run.firstSync && reconciliationDue(type, run.candidateCursor)) {
+        run.phase = TypeRun::Phase::Reconcile;
+        fetch(type, reconcileQuery(type));
+        return;
+    }
+    typeFinished(type, nullptr);
+}
+
+Status SyncEngine::storeChanges(const QString &type, TypeRun &run, const BundlePage &page, QStringList &changed)
+{
+    QSqlDatabase db = m_run->db->database();
+    ResourceStore resources(db);
+    for (qsizetype i = 0; i < page.resources.size(); ++i) {
+        const StoredResource &resource = page.resources[i];
+        if (resource.type != type)
+            continue;   // a search may include other types; this sync only owns its own
+        if (!belongsToPatient(page.patientReferences[i], m_run->patientId)) {
+            ++m_run->report.rejected;   // another patient's data is never stored here
+            continue;
+        }
+        if (resource.status == kEnteredInError) {
+            if (Status s = resources.remove(type, resource.id); !s)
+                return s;
+            ++m_run->report.removed;
+        } else {
+            if (Status s = resources.put(resource); !s)
+                return s;
+            ++run.stored;
+            ++m_run->report.stored;
+            ++m_run->report.storedByType[type];
+        }
+        changed << resource.id;
+    }
+
+    // Where this type stands, saved with the page: resumable until the last page moves the cursor.
+    SyncStateStore state(db);
+    MetaStore meta(db);
+    SyncCursor cursor = run.saved;
+    if (page.nextLink.isEmpty()) {
+        cursor.cursor = run.candidateCursor;
+        cursor.lastSuccess = run.candidateCursor;
+        cursor.nextLink.clear();
+        cursor.lastError.clear();
+        if (Status s = meta.remove(pendingCursorKey(type)); !s)
+            return s;
+        if (run.firstSync) {
+            // A first sync saw everything: it counts as a reconciliation.
+            if (Status s = meta.put(reconciledKey(type), run.candidateCursor.toUtf8()); !s)
+                return s;
+        }
+    } else {
+        cursor.nextLink = page.nextLink;
+        if (Status s = meta.put(pendingCursorKey(type), run.candidateCursor.toUtf8()); !s)
+            return s;
+    }
+    return state.put(type, cursor);
+}
+
+bool SyncEngine::reconciliationDue(const QString &type, const QString &serverTime) const
+{
+    if (m_forceReconcile)
+        return true;
+    auto last = MetaStore(m_run->db->database()).get(reconciledKey(type));
+    if (!last || !last->has_value())
+        return true;
+    const QDateTime then = QDateTime::fromString(QString::fromUtf8(**last), Qt::ISODateWithMs);
+    const QDateTime now = QDateTime::fromString(serverTime, Qt::ISODateWithMs);
+    return !then.isValid() || !now.isValid() || then.secsTo(now) >= m_reconcileIntervalSeconds;
+}
+
+Status SyncEngine::finishReconciliation(const QString &type, TypeRun &run, const QString &serverTime, QStringList &removed)
+{
+    QSqlDatabase db = m_run->db->database();
+    ResourceStore resources(db);
+    auto local = resources.ids(type);
+    if (!local)
+        return local.error();
+    for (const QString &id : std::as_const(local.value())) {
+        if (run.seenIds.contains(id))
+            continue;
+        if (Status s = resources.remove(type, id); !s)
+            return s;
+        removed << id;
+    }
+    m_run->report.removed += removed.size();
+    if (!serverTime.isEmpty())
+        return MetaStore(db).put(reconciledKey(type), serverTime.toUtf8());
+    return {};
 }
 
 void SyncEngine::emitProgress(const QString &type)
@@ -198,8 +355,10 @@ void SyncEngine::typeFinished(const QString &type, const Error *error)
             return;
     }
     std::unique_ptr<Run> run = std::move(m_run);
+    m_forceReconcile = false;
     run->report.requests = m_api.requestsSent() - run->requestsAtStart;
-    qCInfo(lcSync) << "sync finished:" << run->report.requests << "requests," << run->report.stored << "stored";
+    qCInfo(lcSync) << "sync finished:" << run->report.requests << "requests," << run->report.stored << "stored,"
+                   << run->report.removed << "removed," << run->report.rejected << "rejected";
     if (run->firstError)
         run->done(*run->firstError);
     else

@@ -11,20 +11,28 @@
 namespace hearth {
 
 class ApiClient;
-struct HttpReply;
 class CacheDatabase;
+struct HttpReply;
 
 struct SyncReport {
     int requests = 0;                       // HTTP requests this run sent
     qint64 stored = 0;                      // resources written (new or changed)
+    qint64 removed = 0;                     // resources withdrawn at the source and removed here
+    qint64 rejected = 0;                    // entries for another patient, refused and not stored
     QMap<QString, qint64> storedByType;
 };
 
-// Brings one patient's cached record up to date with the server, by standard FHIR search only:
-// per resource type, the first sync pages through everything via `next` links; later syncs ask
-// only for `_lastUpdated=gt<cursor>`. Each page is stored in one transaction, and a type's cursor
-// (the server's own time for the search, never the client clock) moves only once its last page
-// is stored, so a failure part-way re-fetches from the old cursor and loses nothing.
+// Brings one patient's cached record up to date with the server, by standard FHIR search only.
+// The rules (docs/sync.md has the long form):
+// - Per resource type, the first sync pages through everything via `next` links; later syncs ask
+//   only for `_lastUpdated=gt<cursor>`.
+// - Each page is stored in one transaction together with the in-flight `next` link, so an
+//   interrupted sync resumes from the last stored page. The cursor (the server's own time for the
+//   search, never the client clock) moves only with the type's last page.
+// - Withdrawn entries leave the cache: an entry that arrives as entered-in-error is removed, and
+//   when a reconciliation is due the type's ids are listed (`_elements=id`) and local entries the
+//   server no longer returns are removed.
+// - Entries that name another patient are refused and never stored.
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -35,6 +43,10 @@ public:
     static QStringList resourceTypes();
 
     void setPageSize(int count) { m_pageSize = count; }
+    // How old (server time) a type's last id reconciliation may be before the next sync runs one.
+    void setReconcileIntervalSeconds(qint64 seconds) { m_reconcileIntervalSeconds = seconds; }
+    // Reconcile every type in the next run, whatever its age (e.g. on a patient's pull to refresh).
+    void forceReconciliation() { m_forceReconcile = true; }
     bool isRunning() const { return m_run != nullptr; }
 
     // Completion is called once, after every type has finished or failed; on failure it carries
@@ -44,21 +56,27 @@ public:
 signals:
     // fraction in [0, 1]; type is the resource type whose page just landed.
     void progress(double fraction, const QString &type);
-    // Ids written by one stored page, for minimal model updates.
+    // Ids written or removed by one stored page, for minimal model updates.
     void resourcesChanged(const QString &patientId, const QString &type, const QStringList &ids);
 
 private:
     struct Run;
     struct TypeRun;
 
-    QString firstPageQuery(const QString &type, const QString &patientId, const QString &cursor) const;
-    void fetchPage(const QString &type, const QString &pathOrUrl);
+    QString firstPageQuery(const QString &type, const QString &cursor) const;
+    QString reconcileQuery(const QString &type) const;
+    void fetch(const QString &type, const QString &pathOrUrl);
     void pageArrived(const QString &type, Result<HttpReply> reply);
+    Status storeChanges(const QString &type, TypeRun &run, const struct BundlePage &page, QStringList &changed);
+    Status finishReconciliation(const QString &type, TypeRun &run, const QString &serverTime, QStringList &removed);
+    bool reconciliationDue(const QString &type, const QString &serverTime) const;
     void typeFinished(const QString &type, const Error *error);
     void emitProgress(const QString &type);
 
     ApiClient &m_api;
     int m_pageSize = 250;
+    qint64 m_reconcileIntervalSeconds = 24 * 3600;
+    bool m_forceReconcile = false;
     std::unique_ptr<Run> m_run;
 };
 

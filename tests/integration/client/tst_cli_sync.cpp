@@ -78,9 +78,10 @@ TEST_CASE("first sync stores exactly what the sandbox holds; a second sync asks 
     const QJsonObject requests = sandbox.adminGet(QStringLiteral("requests")).object();
     const QJsonObject byType = requests.value(QStringLiteral("byType")).toObject();
     CHECK(requests.value(QStringLiteral("total")).toInt() == 8);
-    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
-        INFO(it.key().toStdString());
-        CHECK(byType.value(it.key()).toInt() == 1);
+    for (const char *type : {"Patient", "AllergyIntolerance", "MedicationRequest", "Condition", "Immunization",
+                             "DiagnosticReport", "Observation", "Encounter"}) {
+        INFO(type);
+        CHECK(byType.value(QLatin1String(type)).toInt() == 1);
     }
     CHECK(summaryCounts(profile, parent.value(QStringLiteral("id")).toString()) == actual);
 
@@ -157,6 +158,26 @@ TEST_CASE("an incremental sync fetches only what changed on the server since the
     CHECK(summaryCounts(profile, parentId) == before);
 }
 
+TEST_CASE("a passing fault is retried and the sync completes")
+{
+    Sandbox sandbox;
+    REQUIRE(sandbox.started());
+    QTemporaryDir dir;
+    const QString profile = dir.filePath(QStringLiteral("profile"));
+    const QJsonObject parent = sandboxPatient(sandbox, QStringLiteral("parent"));
+    const QString mode = GENERATE(QStringLiteral("malformed-json"), QStringLiteral("http-500"), QStringLiteral("http-503"));
+    INFO(mode.toStdString());
+    REQUIRE(sandbox.adminSend("POST", QStringLiteral("faults?type=Observation&page=2&times=1&mode=") + mode) / 100 == 2);
+    const CliResult result = syncAsParent(sandbox, profile);
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("Progress: "));
+    const QJsonObject expected = parent.value(QStringLiteral("counts")).toObject();
+    const QJsonObject actual = summaryCounts(profile, parent.value(QStringLiteral("id")).toString());
+    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it)
+        CHECK(actual.value(it.key()).toInteger() == it.value().toInteger());
+}
+
 TEST_CASE("without a keystore the CLI fails clearly and writes nothing")
 {
     Sandbox sandbox;
@@ -185,7 +206,8 @@ TEST_CASE("a bad page fails the sync clearly and leaves the store as it was befo
 
     const QString mode = GENERATE(QStringLiteral("malformed-json"), QStringLiteral("http-500"));
     INFO(mode.toStdString());
-    REQUIRE(sandbox.adminSend("POST", QStringLiteral("faults?type=Observation&page=2&times=1&mode=") + mode) / 100 == 2);
+    // Persistent: more failures than the retry policy allows.
+    REQUIRE(sandbox.adminSend("POST", QStringLiteral("faults?type=Observation&page=2&times=10&mode=") + mode) / 100 == 2);
 
     const CliResult failed = syncAsParent(sandbox, profile);
     CHECK(failed.exitCode == 1);
@@ -195,7 +217,8 @@ TEST_CASE("a bad page fails the sync clearly and leaves the store as it was befo
     const QJsonObject partial = summaryCounts(profile, parentId);
     CHECK(partial.value(QStringLiteral("Observation")).toInteger() == 250);
 
-    // The cursor did not move, so the next sync fetches everything it missed.
+    // The next sync resumes at the page that failed and fetches everything it missed.
+    REQUIRE(sandbox.adminSend("DELETE", QStringLiteral("faults")) / 100 == 2);
     const CliResult recovered = runCli({QStringLiteral("sync"), QStringLiteral("--profile"), profile});
     INFO(recovered.err.toStdString());
     REQUIRE(recovered.exitCode == 0);
