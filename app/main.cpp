@@ -179,7 +179,11 @@ int main(int argc, char **argv)
             if (controller.syncing() || *taken)
                 return;   // wait for the sync that follows a saved record; one screenshot only
             *taken = true;
-            QTimer::singleShot(800, &app, [&, window, page] {
+            QTimer::singleShot(800, &app, [&, window, page, taken] {
+                if (controller.syncing()) {
+                    *taken = false;   // a refresh started meanwhile: its end shows the record again
+                    return;
+                }
                 showPage(root, page);
                 QTimer::singleShot(1200, &app, [&controller, window, screenshot] {
                     const bool saved = window && window->grabWindow().save(screenshot);

@@ -240,6 +240,8 @@ TokenReply AuthServer::token(const Params &form)
         const QString grantId = m_refreshTokens.value(refresh);
         if (refresh.isEmpty() || grantId.isEmpty())
             return oauthError(400, "invalid_grant", "unknown refresh token");
+        if (m_grants.value(grantId).revoked)
+            return oauthError(400, "invalid_grant", "refresh token revoked");
         if (m_grants.value(grantId).liveRefresh != refresh) {
             // Reuse of a rotated token: treat as theft and end the whole grant.
             revokeGrant(grantId);
@@ -248,6 +250,29 @@ TokenReply AuthServer::token(const Params &form)
         return issue(grantId, QString(), false);
     }
     return oauthError(400, "unsupported_grant_type", "grant_type not supported");
+}
+
+int AuthServer::expireAccessTokens(const QString &user)
+{
+    int n = 0;
+    for (AccessToken &t : m_accessTokens)
+        if ((user.isEmpty() || t.user == user) && t.expiresMs > 0) {
+            t.expiresMs = 0; // kept, so a resend gets invalid_token rather than an unknown token
+            ++n;
+        }
+    return n;
+}
+
+int AuthServer::revokeUser(const QString &user)
+{
+    int n = 0;
+    for (auto it = m_grants.begin(); it != m_grants.end(); ++it)
+        if (it->user == user && !it->revoked) {
+            revokeGrant(it.key());
+            it->revoked = true;
+            ++n;
+        }
+    return n;
 }
 
 const DemoUser *AuthServer::userForAccessToken(const QString &token) const

@@ -55,6 +55,10 @@ public:
     // The next token response carries an id_token whose payload was changed after signing.
     void tamperNextIdToken() { m_tamperNext = true; }
     void clearFaults() { m_tamperNext = false; }
+    // Every current access token of `user` (all users if empty) stops working; refresh tokens keep working.
+    int expireAccessTokens(const QString &user);
+    // Access and refresh tokens of `user` are revoked: a later refresh gets invalid_grant.
+    int revokeUser(const QString &user);
 
     static bool isAllowedRedirectUri(const QString &uri);
 
@@ -70,6 +74,7 @@ private:
         QString user, scope;
         QStringList accessTokens;
         QString liveRefresh;
+        bool revoked = false;
     };
     struct AccessToken
     {

@@ -25,7 +25,7 @@ static QByteArray serialise(QJsonObject resource, const StoredResource &r)
 void ResourceStore::add(const QString &type, const QString &id, const QString &patientId, qint64 lastUpdatedMs,
                         QJsonObject resource)
 {
-    StoredResource r{type, id, patientId, lastUpdatedMs, 1, {}};
+    StoredResource r{type, id, patientId, lastUpdatedMs, 1, false, {}};
     r.json = serialise(std::move(resource), r);
     const int pos = int(m_all.size());
     m_byKey.insert(type + QLatin1Char('/') + id, pos);
@@ -83,16 +83,54 @@ int ResourceStore::count(const QString &type, const QString &patientId) const
 
 bool ResourceStore::touch(const QString &type, const QString &id, qint64 nowMs)
 {
+    return update(type, id, nowMs, {});
+}
+
+bool ResourceStore::update(const QString &type, const QString &id, qint64 nowMs,
+                           const std::function<void(QJsonObject &)> &change)
+{
     const auto it = m_byKey.constFind(type + QLatin1Char('/') + id);
-    if (it == m_byKey.constEnd())
+    if (it == m_byKey.constEnd() || m_all[size_t(*it)].deleted)
         return false;
     StoredResource &r = m_all[size_t(*it)];
     QJsonObject obj = QJsonDocument::fromJson(r.json).object();
+    if (change)
+        change(obj);
     r.lastUpdatedMs = nowMs;
     r.versionId += 1;
     r.json = serialise(std::move(obj), r);
     sortIndex(m_index[type][r.patientId]);
     return true;
+}
+
+bool ResourceStore::remove(const QString &type, const QString &id)
+{
+    const auto it = m_byKey.constFind(type + QLatin1Char('/') + id);
+    if (it == m_byKey.constEnd() || m_all[size_t(*it)].deleted)
+        return false;
+    const int pos = *it;
+    StoredResource &r = m_all[size_t(pos)];
+    r.deleted = true;
+    std::vector<int> &index = m_index[type][r.patientId];
+    index.erase(std::remove(index.begin(), index.end(), pos), index.end());
+    return true;
+}
+
+const StoredResource *ResourceStore::insert(const QString &type, const QString &id, const QString &patientId,
+                                            qint64 lastUpdatedMs, QJsonObject resource)
+{
+    add(type, id, patientId, lastUpdatedMs, std::move(resource));
+    sortIndex(m_index[type][patientId]);
+    return &m_all.back();
+}
+
+std::vector<const StoredResource *> ResourceStore::all(const QString &type) const
+{
+    std::vector<const StoredResource *> out;
+    for (const std::vector<int> &index : m_index.value(type))
+        for (int pos : index)
+            out.push_back(&m_all[size_t(pos)]);
+    return out;
 }
 
 } // namespace hearth::sandbox

@@ -17,7 +17,8 @@ struct StoredResource
     QString patientId;
     qint64 lastUpdatedMs = 0;
     int versionId = 1;
-    QByteArray json; // compact JSON of the whole resource, including meta
+    bool deleted = false; // withdrawn with how=delete: read answers 410, searches skip it
+    QByteArray json;      // compact JSON of the whole resource, including meta
 };
 
 class ResourceStore
@@ -34,8 +35,17 @@ public:
     std::vector<const StoredResource *> search(const QString &type, const QString &patientId,
                                                const std::function<bool(qint64)> &lastUpdatedFilter) const;
     int count(const QString &type, const QString &patientId) const;
-    // Sets meta.lastUpdated to nowMs and bumps versionId; false if unknown.
+    // Sets meta.lastUpdated to nowMs and bumps versionId; false if unknown or deleted.
     bool touch(const QString &type, const QString &id, qint64 nowMs);
+    // Like touch(), but lets `change` edit the resource first (entered-in-error).
+    bool update(const QString &type, const QString &id, qint64 nowMs, const std::function<void(QJsonObject &)> &change);
+    // Removes the resource from searches and counts; find() still returns it, flagged deleted.
+    bool remove(const QString &type, const QString &id);
+    // add() for a server that is already running: keeps the index sorted.
+    const StoredResource *insert(const QString &type, const QString &id, const QString &patientId, qint64 lastUpdatedMs,
+                                 QJsonObject resource);
+    // Live resources of a type, every patient, in (lastUpdated, id) order per patient.
+    std::vector<const StoredResource *> all(const QString &type) const;
     qsizetype size() const { return qsizetype(m_all.size()); }
 
 private:

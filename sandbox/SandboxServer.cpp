@@ -12,7 +12,15 @@
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
+#include <QUuid>
+
+#include <optional>
+#include <sys/socket.h>
 
 namespace hearth::sandbox {
 
@@ -28,11 +36,30 @@ const QStringList &resourceTypes()
     static const QStringList types{QStringLiteral("Patient"),           QStringLiteral("AllergyIntolerance"),
                                    QStringLiteral("MedicationRequest"), QStringLiteral("Condition"),
                                    QStringLiteral("Immunization"),      QStringLiteral("Observation"),
-                                   QStringLiteral("DiagnosticReport"),  QStringLiteral("Encounter")};
+                                   QStringLiteral("DiagnosticReport"),  QStringLiteral("Encounter"),
+                                   QStringLiteral("Task"),              QStringLiteral("Communication")};
     return types;
 }
 
+// Types a client may create (the outbox's writes), and the element that names their patient.
+QString patientElement(const QString &type)
+{
+    if (type == QLatin1String("Task"))
+        return QStringLiteral("for");
+    if (type == QLatin1String("Communication"))
+        return QStringLiteral("subject");
+    return {};
+}
+
 using Pairs = QList<QPair<QString, QString>>;
+
+// How the bytes of a reply reach the client; everything but Normal is a fault switch.
+enum class Delivery {
+    Normal,
+    TruncatedBody, // full Content-Length promised, half the body sent, then a clean close
+    Reset,         // half the body sent, then the connection aborted with a TCP RST
+    Drop,          // nothing sent at all, the connection closed (the work was still done)
+};
 
 struct Reply
 {
@@ -40,6 +67,8 @@ struct Reply
     QByteArray contentType;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    Delivery delivery = Delivery::Normal;
+    int delayMs = 0;
 };
 
 Reply outcome(int status, const char *code, const QString &diagnostics)
@@ -56,8 +85,6 @@ Reply json(const QJsonDocument &doc, int status = 200, const QByteArray &type = 
 {
     return {status, type, doc.toJson(QJsonDocument::Compact), {}};
 }
-
-QString nowInstant() { return formatInstant(QDateTime::currentMSecsSinceEpoch(), true); }
 
 QByteArray encodeQuery(const Pairs &pairs)
 {
@@ -119,10 +146,74 @@ bool parseLastUpdated(const QString &raw, std::function<bool(qint64)> &test)
 struct Fault
 {
     QString type; // empty = any type
-    int page = 0; // 0 = any page
+    int page = 0; // 0 = any page (reads and writes only match page 0)
     QString mode;
     int times = 1;
+    int ms = 0;                  // latency
+    bool retryAfterDate = false; // 429/503: Retry-After as an HTTP-date instead of seconds
 };
+
+enum class RequestKind { Search, Read, Write };
+
+// Retry-After as an IMF-fixdate (RFC 9110 §5.6.7), 1-2 s ahead.
+QByteArray httpDateAhead()
+{
+    const QDateTime when = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 2, Qt::UTC);
+    return QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
+void writeWhole(QHttpServerResponder &responder, const Reply &reply)
+{
+    QHttpServerResponse response(reply.contentType.isEmpty() ? QByteArrayLiteral("text/plain") : reply.contentType,
+                                 reply.body, static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    for (const auto &[name, value] : reply.headers)
+        response.addHeader(name, value);
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.write(std::move(responder));
+}
+
+// Half a response by hand: QHttpServerResponder 6.4 exposes the status line, headers, body and socket
+// separately, which is what lets the sandbox lie about Content-Length and then hang up.
+void writeHalf(QHttpServerResponder &responder, const Reply &reply)
+{
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body.left(reply.body.size() / 2));
+    responder.socket()->flush();
+}
+
+// SO_LINGER 0 turns close() into a TCP reset instead of an orderly FIN.
+void resetConnection(QTcpSocket *socket)
+{
+    const struct linger lg{1, 0};
+    ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    socket->abort();
+}
+
+void deliver(QHttpServerResponder &responder, const Reply &reply)
+{
+    QTcpSocket *socket = responder.socket();
+    switch (reply.delivery) {
+    case Delivery::Normal:
+        writeWhole(responder, reply);
+        return;
+    case Delivery::TruncatedBody:
+        writeHalf(responder, reply);
+        socket->disconnectFromHost(); // sends what is buffered, then FIN
+        return;
+    case Delivery::Reset:
+        writeHalf(responder, reply);
+        // Give the half body a moment to reach the client so the reset lands mid-body.
+        QTimer::singleShot(50, socket, [socket] { resetConnection(socket); });
+        return;
+    case Delivery::Drop:
+        socket->disconnectFromHost();
+        return;
+    }
+}
 
 } // namespace
 
@@ -141,14 +232,23 @@ struct SandboxServer::Impl
     QList<Fault> faults;
     int requestTotal = 0;
     QHash<QString, int> requestsByType;
+    // A change is always stamped after every snapshot already handed out, and a snapshot covers every
+    // change already made, even within one millisecond: `gt<snapshot>` then never misses nor repeats.
+    qint64 lastSnapshot = 0;
+    qint64 lastStamp = 0;
+    qint64 takeSnapshot() { return lastSnapshot = std::max(QDateTime::currentMSecsSinceEpoch(), lastStamp); }
+    qint64 stamp() { return lastStamp = std::max(QDateTime::currentMSecsSinceEpoch(), lastSnapshot + 1); }
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     Reply route(const QHttpServerRequest &request);
     Reply fhir(const QHttpServerRequest &request, const QString &path);
-    Reply search(const QString &type, const Pairs &query, const DemoUser &user);
+    Reply search(const QString &type, const Pairs &query, const DemoUser &user, const QString &fault);
     Reply read(const QString &type, const QString &id, const DemoUser &user);
+    Reply create(const QString &type, const QHttpServerRequest &request, const DemoUser &user);
     Reply control(const QHttpServerRequest &request, const QString &path);
-    bool takeFault(const QString &type, int page, QString *mode);
+    Reply withdraw(const QString &type, const QString &id, const QString &how);
+    bool takeFault(const QString &type, int page, RequestKind kind, Fault *fault);
+    const StoredResource *foreignEntry(const QString &type, const DemoUser &user, const QStringList &searched) const;
     void buildDiscovery();
 };
 
@@ -193,12 +293,22 @@ QUrl SandboxServer::fhirBaseUrl() const { return QUrl(d->fhirBase); }
 void SandboxServer::Impl::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const Reply reply = route(request);
-    QHttpServerResponse response(reply.contentType.isEmpty() ? QByteArrayLiteral("text/plain") : reply.contentType,
-                                 reply.body, static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    for (const auto &[name, value] : reply.headers)
-        response.addHeader(name, value);
-    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    response.write(std::move(responder));
+    if (reply.delayMs <= 0) {
+        deliver(responder, reply);
+        return;
+    }
+    // Latency without blocking the event loop: keep the responder and answer from a timer. The socket is
+    // the timer's context, so a socket that is gone cancels the answer; a client that hangs up first
+    // releases the responder while its socket still exists.
+    auto held = std::make_shared<std::optional<QHttpServerResponder>>(std::move(responder));
+    QTcpSocket *socket = (*held)->socket();
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, [held] { held->reset(); });
+    QTimer::singleShot(reply.delayMs, socket, [held, reply] {
+        if (held->has_value()) {
+            deliver(**held, reply);
+            held->reset();
+        }
+    });
 }
 
 Reply SandboxServer::Impl::route(const QHttpServerRequest &request)
@@ -244,9 +354,10 @@ static QString headerValue(const QHttpServerRequest &request, const QByteArray &
 
 Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString &path)
 {
-    if (request.method() != QHttpServerRequest::Method::Get)
-        return outcome(405, "not-supported", QStringLiteral("Only GET is supported"));
-    if (path == QLatin1String("/metadata"))
+    const bool post = request.method() == QHttpServerRequest::Method::Post;
+    if (request.method() != QHttpServerRequest::Method::Get && !post)
+        return outcome(405, "not-supported", QStringLiteral("Only GET and POST are supported"));
+    if (!post && path == QLatin1String("/metadata"))
         return {200, kFhirJson, capabilityStatement, {}};
     if (path == QLatin1String("/.well-known/smart-configuration") || path == QLatin1String("/.well-known/openid-configuration"))
         return {200, kJson, smartConfiguration, {}};
@@ -257,8 +368,10 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
     const QString type = parts.at(0);
     if (!resourceTypes().contains(type))
         return outcome(404, "not-supported", QStringLiteral("Resource type not supported: ") + type);
+    if (post && (parts.size() != 1 || patientElement(type).isEmpty()))
+        return outcome(405, "not-supported", QStringLiteral("Only Task and Communication can be created"));
     ++requestTotal;
-    ++requestsByType[type];
+    ++requestsByType[post ? QStringLiteral("POST ") + type : type];
 
     const QString authorization = headerValue(request, QByteArrayLiteral("Authorization"));
     const DemoUser *user = nullptr;
@@ -271,9 +384,44 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
                                                   : QByteArrayLiteral("Bearer realm=\"hearth-sandbox\", error=\"invalid_token\"")});
         return r;
     }
-    if (parts.size() == 2)
-        return read(type, parts.at(1), *user);
-    return search(type, QUrlQuery(request.url()).queryItems(QUrl::FullyDecoded), *user);
+
+    const RequestKind kind = post ? RequestKind::Write : parts.size() == 2 ? RequestKind::Read : RequestKind::Search;
+    const Pairs query = QUrlQuery(request.url()).queryItems(QUrl::FullyDecoded);
+    int page = 0;
+    if (kind == RequestKind::Search) {
+        page = 1;
+        for (const auto &[key, value] : query)
+            if (key == QLatin1String("_page"))
+                page = std::max(1, value.toInt());
+    }
+    Fault fault;
+    const bool faulted = takeFault(type, page, kind, &fault);
+    if (faulted && fault.mode.startsWith(QLatin1String("http-"))) {
+        const int status = fault.mode.mid(5).toInt();
+        Reply r = outcome(status, status == 429 ? "throttled" : status == 503 ? "transient" : status == 401 ? "login" : "exception",
+                          QStringLiteral("Injected fault"));
+        if (status == 429 || status == 503)
+            r.headers.append({QByteArrayLiteral("Retry-After"), fault.retryAfterDate ? httpDateAhead() : QByteArrayLiteral("1")});
+        if (status == 401)
+            r.headers.append({QByteArrayLiteral("WWW-Authenticate"),
+                              QByteArrayLiteral("Bearer realm=\"hearth-sandbox\", error=\"invalid_token\"")});
+        return r;
+    }
+    const QString mode = faulted ? fault.mode : QString();
+    Reply reply = kind == RequestKind::Write ? create(type, request, *user)
+        : kind == RequestKind::Read          ? read(type, parts.at(1), *user)
+                                             : search(type, query, *user, mode);
+    if (mode == QLatin1String("malformed-json") && reply.status == 200)
+        reply.body.truncate(reply.body.size() / 2); // JSON cut off mid-way, honest Content-Length
+    else if (mode == QLatin1String("latency"))
+        reply.delayMs = fault.ms;
+    else if (mode == QLatin1String("truncated-body"))
+        reply.delivery = Delivery::TruncatedBody;
+    else if (mode == QLatin1String("reset"))
+        reply.delivery = Delivery::Reset;
+    else if (mode == QLatin1String("drop-response"))
+        reply.delivery = Delivery::Drop;
+    return reply;
 }
 
 Reply SandboxServer::Impl::read(const QString &type, const QString &id, const DemoUser &user)
@@ -283,19 +431,24 @@ Reply SandboxServer::Impl::read(const QString &type, const QString &id, const De
         return outcome(404, "not-found", type + QLatin1Char('/') + id + QStringLiteral(" is not known"));
     if (!user.visiblePatients.contains(r->patientId))
         return outcome(403, "forbidden", QStringLiteral("You may not see this record"));
+    if (r->deleted)
+        return outcome(410, "deleted", type + QLatin1Char('/') + id + QStringLiteral(" was withdrawn"));
     Reply reply{200, kFhirJson, r->json, {}};
     reply.headers.append({QByteArrayLiteral("ETag"), "W/\"" + QByteArray::number(r->versionId) + '"'});
     return reply;
 }
 
-bool SandboxServer::Impl::takeFault(const QString &type, int page, QString *mode)
+bool SandboxServer::Impl::takeFault(const QString &type, int page, RequestKind kind, Fault *fault)
 {
     for (qsizetype i = 0; i < faults.size(); ++i) {
         Fault &f = faults[i];
-        if (f.mode == QLatin1String("tampered-id-token") || (!f.type.isEmpty() && f.type != type)
-            || (f.page != 0 && f.page != page))
+        if ((!f.type.isEmpty() && f.type != type) || (f.page != 0 && f.page != page))
             continue;
-        *mode = f.mode;
+        // Page-shaped faults only make sense on a search.
+        if (kind != RequestKind::Search
+            && (f.mode == QLatin1String("duplicate-page") || f.mode == QLatin1String("foreign-patient")))
+            continue;
+        *fault = f;
         if (--f.times <= 0)
             faults.removeAt(i);
         return true;
@@ -303,32 +456,64 @@ bool SandboxServer::Impl::takeFault(const QString &type, int page, QString *mode
     return false;
 }
 
-Reply SandboxServer::Impl::search(const QString &type, const Pairs &query, const DemoUser &user)
+// Keyset paging: the first page fixes a snapshot time; every next link carries it with the
+// (lastUpdated, id) of the last entry served, so a resource that changes while a client pages moves
+// past the snapshot instead of shifting everything after it. The client catches it on its next
+// _lastUpdated=gt<snapshot> sync, because Bundle.meta.lastUpdated of every page is the snapshot.
+Reply SandboxServer::Impl::search(const QString &type, const Pairs &query, const DemoUser &user, const QString &fault)
 {
     QStringList patients;
     std::vector<std::function<bool(qint64)>> filters;
     int count = 50;
-    int offset = 0;
-    Pairs carried; // everything but the page offset, in request order
+    qint64 snapshot = -1;
+    int total = -1;
+    int page = 1;
+    bool hasAfter = false;
+    qint64 afterMs = 0;
+    QString afterId;
+    bool idsOnly = false;
+    bool countOnly = false;
+    Pairs carried; // the client's own parameters, in request order
+    const auto bad = [](const char *what) { return outcome(400, "invalid", QString::fromLatin1(what)); };
     for (const auto &[key, value] : query) {
-        if (key == QLatin1String("_getpagesoffset")) {
-            bool ok = false;
-            offset = value.toInt(&ok);
-            if (!ok || offset < 0)
-                return outcome(400, "invalid", QStringLiteral("_getpagesoffset must be a non-negative integer"));
+        bool ok = false;
+        if (key == QLatin1String("_snapshot")) {
+            snapshot = value.toLongLong(&ok);
+            if (!ok || snapshot < 0)
+                return bad("_snapshot is not valid; follow the next link as given");
+            continue;
+        }
+        if (key == QLatin1String("_total")) {
+            total = value.toInt(&ok);
+            if (!ok || total < 0)
+                return bad("_total is not valid; follow the next link as given");
+            continue;
+        }
+        if (key == QLatin1String("_page")) {
+            page = value.toInt(&ok);
+            if (!ok || page < 1)
+                return bad("_page is not valid; follow the next link as given");
+            continue;
+        }
+        if (key == QLatin1String("_after")) {
+            const qsizetype dot = value.indexOf(QLatin1Char('.'));
+            afterMs = value.left(dot).toLongLong(&ok);
+            afterId = value.mid(dot + 1);
+            if (dot < 1 || !ok || afterId.isEmpty())
+                return bad("_after is not valid; follow the next link as given");
+            hasAfter = true;
             continue;
         }
         carried.append({key, value});
         if (key == QLatin1String("_count")) {
-            bool ok = false;
             count = value.toInt(&ok);
             if (!ok || count < 0)
-                return outcome(400, "invalid", QStringLiteral("_count must be a non-negative integer"));
+                return bad("_count must be a non-negative integer");
             count = std::min(count, 1000);
         } else if (key == QLatin1String("_lastUpdated")) {
             std::function<bool(qint64)> test;
             if (!parseLastUpdated(value, test))
-                return outcome(400, "invalid", QStringLiteral("_lastUpdated needs [gt|ge|lt|le] and an instant with a time zone"));
+                return bad("_lastUpdated needs [gt|ge|lt|le] and an instant with a time zone");
             filters.push_back(std::move(test));
         } else if (type != QLatin1String("Patient") && (key == QLatin1String("patient") || key == QLatin1String("subject"))) {
             QString id = value;
@@ -342,6 +527,14 @@ Reply SandboxServer::Impl::search(const QString &type, const Pairs &query, const
         } else if (key == QLatin1String("_format")) {
             if (!value.contains(QLatin1String("json")))
                 return outcome(400, "not-supported", QStringLiteral("Only JSON is supported"));
+        } else if (key == QLatin1String("_elements")) {
+            if (value != QLatin1String("id"))
+                return outcome(400, "not-supported", QStringLiteral("Only _elements=id is supported"));
+            idsOnly = true;
+        } else if (key == QLatin1String("_summary")) {
+            if (value != QLatin1String("count"))
+                return outcome(400, "not-supported", QStringLiteral("Only _summary=count is supported"));
+            countOnly = true;
         } else {
             return outcome(400, "not-supported", QStringLiteral("Unsupported search parameter: ") + key);
         }
@@ -357,7 +550,11 @@ Reply SandboxServer::Impl::search(const QString &type, const Pairs &query, const
     if (patients.isEmpty())
         patients = user.visiblePatients;
 
-    const auto filter = [&filters](qint64 v) {
+    if (snapshot < 0)
+        snapshot = takeSnapshot();
+    const auto filter = [&filters, snapshot](qint64 v) {
+        if (v > snapshot)
+            return false;
         for (const auto &f : filters)
             if (!f(v))
                 return false;
@@ -368,54 +565,194 @@ Reply SandboxServer::Impl::search(const QString &type, const Pairs &query, const
         auto part = store.search(type, p, filter);
         matches.insert(matches.end(), part.begin(), part.end());
     }
+    const auto before = [](const StoredResource *a, const StoredResource *b) {
+        return a->lastUpdatedMs != b->lastUpdatedMs ? a->lastUpdatedMs < b->lastUpdatedMs : a->id < b->id;
+    };
     if (patients.size() > 1)
-        std::sort(matches.begin(), matches.end(), [](const StoredResource *a, const StoredResource *b) {
-            return a->lastUpdatedMs != b->lastUpdatedMs ? a->lastUpdatedMs < b->lastUpdatedMs : a->id < b->id;
-        });
+        std::sort(matches.begin(), matches.end(), before);
+    if (total < 0)
+        total = int(matches.size());
 
-    const int total = int(matches.size());
-    const int page = count > 0 ? offset / count + 1 : 1;
-    QString faultMode;
-    const bool faulted = takeFault(type, page, &faultMode);
-    if (faulted && faultMode != QLatin1String("malformed-json")) {
-        const int status = faultMode == QLatin1String("http-429") ? 429 : faultMode == QLatin1String("http-503") ? 503 : 500;
-        Reply r = outcome(status, status == 429 ? "throttled" : status == 503 ? "transient" : "exception",
-                          QStringLiteral("Injected fault"));
-        if (status != 500)
-            r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-        return r;
+    size_t start = 0;
+    if (hasAfter)
+        start = size_t(std::partition_point(matches.begin(), matches.end(), [&](const StoredResource *r) {
+                           return r->lastUpdatedMs < afterMs || (r->lastUpdatedMs == afterMs && r->id <= afterId);
+                       }) - matches.begin());
+    const size_t end = countOnly ? start : std::min(matches.size(), start + size_t(count));
+    std::vector<const StoredResource *> entries(matches.begin() + qsizetype(start), matches.begin() + qsizetype(end));
+    // Where the next link continues from: after the last entry actually served.
+    size_t servedEnd = end;
+    if (fault == QLatin1String("duplicate-page") && start > 0) { // page N shows page N-1 again, then paging goes on
+        entries.assign(matches.begin() + qsizetype(start - std::min(start, size_t(count))), matches.begin() + qsizetype(start));
+        servedEnd = start;
     }
+    if (fault == QLatin1String("foreign-patient"))
+        if (const StoredResource *foreign = foreignEntry(type, user, patients))
+            entries.push_back(foreign);
 
     // Built from the stored bytes: no per-request JSON tree for the resources.
     const QByteArray typeUrl = fhirBase.toUtf8() + '/' + type.toUtf8();
-    QByteArray self = typeUrl;
-    QByteArray selfQuery = encodeQuery(carried);
-    if (offset > 0)
-        selfQuery += (selfQuery.isEmpty() ? "" : "&") + QByteArrayLiteral("_getpagesoffset=") + QByteArray::number(offset);
-    if (!selfQuery.isEmpty())
-        self += '?' + selfQuery;
+    const auto link = [&](bool withKey, const StoredResource *last, int pageNumber) {
+        Pairs pairs = carried;
+        if (withKey) {
+            pairs.append({QStringLiteral("_snapshot"), QString::number(snapshot)});
+            pairs.append({QStringLiteral("_after"), QString::number(last ? last->lastUpdatedMs : afterMs) + QLatin1Char('.')
+                                                       + (last ? last->id : afterId)});
+            pairs.append({QStringLiteral("_page"), QString::number(pageNumber)});
+            pairs.append({QStringLiteral("_total"), QString::number(total)});
+        }
+        const QByteArray q = encodeQuery(pairs);
+        return q.isEmpty() ? typeUrl : typeUrl + '?' + q;
+    };
     QByteArray body;
-    body.reserve(1024 + qsizetype(std::min(count, total)) * 900);
-    body += "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"meta\":{\"lastUpdated\":\"" + nowInstant().toLatin1()
-        + "\"},\"total\":" + QByteArray::number(total) + ",\"link\":[{\"relation\":\"self\",\"url\":\"" + self + "\"}";
-    const int end = std::min(total, offset + count);
-    if (end < total && count > 0) {
-        QByteArray next = encodeQuery(carried);
-        next += (next.isEmpty() ? "" : "&") + QByteArrayLiteral("_getpagesoffset=") + QByteArray::number(end);
-        body += ",{\"relation\":\"next\",\"url\":\"" + typeUrl + '?' + next + "\"}";
+    body.reserve(1024 + qsizetype(entries.size()) * 900);
+    body += "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"meta\":{\"lastUpdated\":\""
+        + formatInstant(snapshot, true).toLatin1() + "\"},\"total\":" + QByteArray::number(total)
+        + ",\"link\":[{\"relation\":\"self\",\"url\":\"" + link(hasAfter, nullptr, page) + "\"}";
+    if (servedEnd < matches.size() && count > 0 && !countOnly)
+        body += ",{\"relation\":\"next\",\"url\":\"" + link(true, matches[servedEnd - 1], page + 1) + "\"}";
+    body += ']';
+    if (!countOnly) {
+        body += ",\"entry\":[";
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const StoredResource *r = entries[i];
+            if (i > 0)
+                body += ',';
+            body += "{\"fullUrl\":\"" + typeUrl + '/' + r->id.toUtf8() + "\",\"resource\":";
+            if (idsOnly) // FHIR marks a resource with elements left out as SUBSETTED
+                body += "{\"resourceType\":\"" + type.toUtf8() + "\",\"id\":\"" + r->id.toUtf8()
+                    + "\",\"meta\":{\"versionId\":\"" + QByteArray::number(r->versionId) + "\",\"lastUpdated\":\""
+                    + formatInstant(r->lastUpdatedMs, false).toLatin1()
+                    + "\",\"tag\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ObservationValue\",\"code\":\"SUBSETTED\"}]}}";
+            else
+                body += r->json;
+            body += ",\"search\":{\"mode\":\"match\"}}";
+        }
+        body += ']';
     }
-    body += "],\"entry\":[";
-    for (int i = offset; i < end; ++i) {
-        const StoredResource *r = matches[size_t(i)];
-        if (i > offset)
-            body += ',';
-        body += "{\"fullUrl\":\"" + typeUrl + '/' + r->id.toUtf8() + "\",\"resource\":" + r->json
-            + ",\"search\":{\"mode\":\"match\"}}";
-    }
-    body += "]}";
-    if (faulted) // malformed-json: a body cut off mid-way
-        body.truncate(body.size() / 2);
+    body += '}';
     return {200, kFhirJson, body, {}};
+}
+
+// An entry the token must not see (or, for a user who sees everyone, of a patient other than the one
+// searched): what a server bug or a mixed-up proxy link would look like to the client.
+const StoredResource *SandboxServer::Impl::foreignEntry(const QString &type, const DemoUser &user,
+                                                        const QStringList &searched) const
+{
+    QStringList candidates;
+    for (const FamilyMember &m : family)
+        if (!user.visiblePatients.contains(m.id))
+            candidates.append(m.id);
+    if (candidates.isEmpty())
+        for (const FamilyMember &m : family)
+            if (!searched.contains(m.id))
+                candidates.append(m.id);
+    for (const QString &p : std::as_const(candidates)) {
+        const auto found = store.search(type, p, {});
+        if (!found.empty())
+            return found.front();
+    }
+    return nullptr;
+}
+
+static bool hasIdentifier(const QByteArray &json, const QString &system, bool anySystem, const QString &value)
+{
+    const QJsonArray ids = QJsonDocument::fromJson(json).object().value(QStringLiteral("identifier")).toArray();
+    for (const auto &v : ids) {
+        const QJsonObject id = v.toObject();
+        if (id.value(QStringLiteral("value")).toString() == value
+            && (anySystem || id.value(QStringLiteral("system")).toString() == system))
+            return true;
+    }
+    return false;
+}
+
+// FHIR create with optional conditional create (If-None-Exist: identifier=<system>|<value>), so a client
+// that resends after a lost response gets the first resource back instead of a second one.
+Reply SandboxServer::Impl::create(const QString &type, const QHttpServerRequest &request, const DemoUser &user)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return outcome(400, "invalid", QStringLiteral("The body must be a FHIR resource in JSON"));
+    QJsonObject resource = doc.object();
+    if (resource.value(QStringLiteral("resourceType")).toString() != type)
+        return outcome(400, "invalid", QStringLiteral("resourceType must be ") + type);
+    const QString element = patientElement(type);
+    const QString reference = resource.value(element).toObject().value(QStringLiteral("reference")).toString();
+    if (!reference.startsWith(QLatin1String("Patient/")) || reference.size() <= 8)
+        return outcome(400, "required", type + QLatin1Char('.') + element + QStringLiteral(" must reference a Patient"));
+    const QString patientId = reference.mid(8);
+    if (!user.visiblePatients.contains(patientId))
+        return outcome(403, "forbidden", QStringLiteral("You may not write to this patient's record"));
+
+    const QString condition = headerValue(request, QByteArrayLiteral("If-None-Exist"));
+    if (!condition.isEmpty()) {
+        const Pairs items = QUrlQuery(condition).queryItems(QUrl::FullyDecoded);
+        if (items.size() != 1 || items.at(0).first != QLatin1String("identifier") || items.at(0).second.isEmpty())
+            return outcome(400, "not-supported", QStringLiteral("If-None-Exist supports identifier=<system>|<value> only"));
+        const QString token = items.at(0).second;
+        const qsizetype bar = token.indexOf(QLatin1Char('|'));
+        const QString system = bar < 0 ? QString() : token.left(bar);
+        const QString value = bar < 0 ? token : token.mid(bar + 1);
+        std::vector<const StoredResource *> found;
+        for (const StoredResource *r : store.all(type))
+            if (hasIdentifier(r->json, system, bar < 0, value))
+                found.push_back(r);
+        if (found.size() > 1)
+            return outcome(412, "duplicate", QStringLiteral("More than one resource matches If-None-Exist"));
+        if (found.size() == 1) {
+            if (!user.visiblePatients.contains(found.front()->patientId))
+                return outcome(403, "forbidden", QStringLiteral("You may not see the matching resource"));
+            Reply reply{200, kFhirJson, found.front()->json, {}};
+            reply.headers.append({QByteArrayLiteral("ETag"), "W/\"" + QByteArray::number(found.front()->versionId) + '"'});
+            return reply;
+        }
+    }
+    resource.remove(QStringLiteral("id")); // the server names it
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const StoredResource *r = store.insert(type, id, patientId, stamp(), resource);
+    Reply reply{201, kFhirJson, r->json, {}};
+    reply.headers.append({QByteArrayLiteral("Location"), (fhirBase + QLatin1Char('/') + type + QLatin1Char('/') + id
+                                                           + QStringLiteral("/_history/1")).toUtf8()});
+    reply.headers.append({QByteArrayLiteral("ETag"), QByteArrayLiteral("W/\"1\"")});
+    return reply;
+}
+
+// how=delete: gone (410 on read, out of searches and counts). how=entered-in-error: kept, marked the FHIR R4
+// way and given a new version and lastUpdated so an incremental sync sees it.
+Reply SandboxServer::Impl::withdraw(const QString &type, const QString &id, const QString &how)
+{
+    const auto error = [](int status, const char *message) {
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromLatin1(message)}}), status);
+    };
+    if (how == QLatin1String("delete")) {
+        if (!store.remove(type, id))
+            return error(404, "unknown resource");
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("withdrawn"), type + QLatin1Char('/') + id}}));
+    }
+    if (how != QLatin1String("entered-in-error"))
+        return error(400, "how must be delete or entered-in-error");
+    if (type == QLatin1String("Patient"))
+        return error(400, "a Patient cannot be entered-in-error here");
+    const auto mark = [&type](QJsonObject &o) {
+        const bool clinical = type == QLatin1String("Condition") || type == QLatin1String("AllergyIntolerance");
+        if (!clinical) {
+            o.insert(QStringLiteral("status"), QStringLiteral("entered-in-error"));
+            return;
+        }
+        const QString system = type == QLatin1String("Condition")
+            ? QStringLiteral("http://terminology.hl7.org/CodeSystem/condition-ver-status")
+            : QStringLiteral("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification");
+        o.insert(QStringLiteral("verificationStatus"),
+                 QJsonObject{{QStringLiteral("coding"), QJsonArray{QJsonObject{{QStringLiteral("system"), system},
+                                                                               {QStringLiteral("code"), QStringLiteral("entered-in-error")}}}}});
+        o.remove(QStringLiteral("clinicalStatus")); // con-5 / ait-2: none when entered in error
+    };
+    const qint64 now = stamp();
+    if (!store.update(type, id, now, mark))
+        return error(404, "unknown resource");
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("lastUpdated"), formatInstant(now, false)}}));
 }
 
 Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QString &path)
@@ -451,13 +788,19 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
                 auth->tamperNextIdToken();
                 return json(QJsonDocument(QJsonObject{{QStringLiteral("mode"), mode}}));
             }
-            static const QStringList modes{QStringLiteral("http-500"), QStringLiteral("malformed-json"),
-                                           QStringLiteral("http-429"), QStringLiteral("http-503")};
+            static const QStringList modes{
+                QStringLiteral("http-500"),       QStringLiteral("malformed-json"), QStringLiteral("http-429"),
+                QStringLiteral("http-503"),       QStringLiteral("http-401"),       QStringLiteral("latency"),
+                QStringLiteral("truncated-body"), QStringLiteral("reset"),          QStringLiteral("duplicate-page"),
+                QStringLiteral("foreign-patient"), QStringLiteral("drop-response")};
             if (!modes.contains(mode))
                 return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown mode")}}), 400);
-            Fault f{param("type"), param("page").toInt(), mode, query.hasQueryItem(QStringLiteral("times")) ? param("times").toInt() : 1};
-            if (f.times < 1 || f.page < 0 || (!f.type.isEmpty() && !resourceTypes().contains(f.type)))
-                return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("bad type, page or times")}}), 400);
+            Fault f{param("type"), param("page").toInt(), mode,
+                    query.hasQueryItem(QStringLiteral("times")) ? param("times").toInt() : 1, param("ms").toInt(),
+                    param("retry-after") == QLatin1String("date")};
+            if (f.times < 1 || f.page < 0 || (!f.type.isEmpty() && !resourceTypes().contains(f.type))
+                || (mode == QLatin1String("latency") && (f.ms < 1 || f.ms > 120000)))
+                return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("bad type, page, times or ms")}}), 400);
             faults.append(f);
             return json(QJsonDocument(QJsonObject{{QStringLiteral("faults"), int(faults.size())}}));
         }
@@ -475,10 +818,27 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
         }
     }
     if (path == QLatin1String("/_sandbox/touch") && method == QHttpServerRequest::Method::Post) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = stamp();
         if (!store.touch(param("type"), param("id"), now))
             return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown resource")}}), 404);
         return json(QJsonDocument(QJsonObject{{QStringLiteral("lastUpdated"), formatInstant(now, false)}}));
+    }
+    if (path == QLatin1String("/_sandbox/withdraw") && method == QHttpServerRequest::Method::Post)
+        return withdraw(param("type"), param("id"), param("how"));
+    if (path == QLatin1String("/_sandbox/expire-tokens") && method == QHttpServerRequest::Method::Post)
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("expired"), auth->expireAccessTokens(param("user"))}}));
+    if (path == QLatin1String("/_sandbox/revoke") && method == QHttpServerRequest::Method::Post) {
+        if (param("user").isEmpty())
+            return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("user is required")}}), 400);
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("revoked"), auth->revokeUser(param("user"))}}));
+    }
+    if (path == QLatin1String("/_sandbox/resources") && method == QHttpServerRequest::Method::Get) {
+        if (!resourceTypes().contains(param("type")))
+            return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown type")}}), 400);
+        QJsonArray ids;
+        for (const StoredResource *r : store.all(param("type")))
+            ids.append(r->id);
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("count"), int(ids.size())}, {QStringLiteral("ids"), ids}}));
     }
     return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("not_found")}}), 404);
 }
@@ -499,11 +859,15 @@ void SandboxServer::Impl::buildDiscovery()
             params.append(searchParam("patient", "reference"));
             params.append(searchParam("subject", "reference"));
         }
-        resources.append(QJsonObject{{QStringLiteral("type"), type},
-                                     {QStringLiteral("interaction"),
-                                      QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("read")}},
-                                                 QJsonObject{{QStringLiteral("code"), QStringLiteral("search-type")}}}},
-                                     {QStringLiteral("searchParam"), params}});
+        QJsonArray interactions{QJsonObject{{QStringLiteral("code"), QStringLiteral("read")}},
+                                QJsonObject{{QStringLiteral("code"), QStringLiteral("search-type")}}};
+        QJsonObject resource{{QStringLiteral("type"), type}, {QStringLiteral("searchParam"), params}};
+        if (!patientElement(type).isEmpty()) {
+            interactions.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("create")}});
+            resource.insert(QStringLiteral("conditionalCreate"), true);
+        }
+        resource.insert(QStringLiteral("interaction"), interactions);
+        resources.append(resource);
     }
     const QJsonObject oauthUris{
         {QStringLiteral("url"), QStringLiteral("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")},

@@ -1,7 +1,7 @@
 #pragma once
 // hearth-sandbox: a local FHIR R4 + SMART App Launch / OpenID Connect server with a deterministic
 // synthetic family. Loopback only, no output of its own, safe to run inside another app's event loop.
-// Test-only control endpoints live under /_sandbox/ (faults, request counters, touch); a real client
+// Test-only control endpoints live under /_sandbox/ (faults, counters, touch, withdraw, tokens); a real client
 // never calls them.
 #include <QObject>
 #include <QUrl>

@@ -3,6 +3,7 @@
 #include "auth/AuthRequest.h"
 #include "common/Log.h"
 #include "common/UrlPolicy.h"
+#include "net/ApiClient.h"
 #include "store/CacheDatabase.h"
 #include "store/QtKeychainKeyStore.h"
 #include "store/ResourceStore.h"
@@ -53,7 +54,8 @@ int usage(const QString &message)
              "  hearth-cli login --server URL [--client-id ID] --profile DIR\n"
              "  hearth-cli sync --server URL [--login-hint USER | --patient ID --token-file F | --patient ID --no-auth] --profile DIR\n"
              "  hearth-cli sync --profile DIR [--reconcile]   (with the saved sign-in)\n"
-             "  hearth-cli summary --profile DIR [--json]"
+             "  hearth-cli summary --profile DIR [--json]\n"
+             "  hearth-cli check --profile DIR            (integrity of every database)"
           << Qt::endl;
     return 2;
 }
@@ -188,6 +190,8 @@ int sync(const QCommandLineParser &args)
 
     if (args.isSet(QStringLiteral("reconcile")))
         session.engine()->forceReconciliation();
+    if (args.isSet(QStringLiteral("timeout-seconds")))
+        session.api()->setTransferTimeoutMs(args.value(QStringLiteral("timeout-seconds")).toInt() * 1000);
     printProgress(session);
     const auto report = waitFor<Result<SyncReport>>([&](auto done) { session.syncAll(done); });
     if (!report)
@@ -236,6 +240,31 @@ int summary(const QCommandLineParser &args)
     return 0;
 }
 
+// Opens every database of the profile and runs SQLite's integrity check on it.
+int check(const QCommandLineParser &args)
+{
+    auto context = openContext(args.value(QStringLiteral("profile")), false);
+    if (!context)
+        return fail(QStringLiteral("Cannot open the profile"), context.error());
+    Profile &profile = *context.value()->profile;
+    auto account = profile.account();
+    if (!account)
+        return fail(QStringLiteral("Cannot read the profile"), account.error());
+    const QStringList ids = account->has_value() ? (*account)->patientIds : QStringList();
+    for (const QString &id : ids) {
+        auto db = profile.patientDatabase(id, false);
+        if (!db) {
+            if (db.error().kind == Error::Kind::NotFound)
+                continue;
+            return fail(QStringLiteral("Cannot open a record"), db.error());
+        }
+        if (Status s = db.value()->checkIntegrity(); !s)
+            return fail(QStringLiteral("Check failed"), s.error());
+    }
+    out() << "Profile OK: " << ids.size() << " record(s) checked." << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -244,7 +273,7 @@ int run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Hearth command line: sign in, sync and inspect a profile."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login | sync | summary"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login | sync | summary | check"));
     parser.addOptions({
         {QStringLiteral("server"), QStringLiteral("FHIR base URL"), QStringLiteral("URL")},
         {QStringLiteral("client-id"), QStringLiteral("OAuth client id (default hearth)"), QStringLiteral("ID")},
@@ -254,6 +283,7 @@ int run(const QStringList &arguments)
         {QStringLiteral("token-file"), QStringLiteral("File holding a bearer token"), QStringLiteral("F")},
         {QStringLiteral("no-auth"), QStringLiteral("No token (loopback test servers only)")},
         {QStringLiteral("json"), QStringLiteral("Machine-readable output")},
+        {QStringLiteral("timeout-seconds"), QStringLiteral("With sync: give up on a silent server after N seconds (default 60)"), QStringLiteral("N")},
         {QStringLiteral("reconcile"), QStringLiteral("With sync: also list every id on the server and drop entries it no longer has")},
     });
     if (!parser.parse(arguments))
@@ -278,6 +308,8 @@ int run(const QStringList &arguments)
         return sync(parser);
     if (command == QLatin1String("summary"))
         return summary(parser);
+    if (command == QLatin1String("check"))
+        return check(parser);
     return usage(QStringLiteral("unknown command: ") + command);
 }
 

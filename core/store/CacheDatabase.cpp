@@ -62,6 +62,14 @@ const std::vector<std::vector<const char *>> &migrationSteps()
             "    value BLOB\n"
             ")",
         },
+        // 1 -> 2: the outbox keeps what it needs to resend and to show progress (see OutboxStore.h):
+        // the FHIR type to POST to, the server's Location once sent, when the next attempt is due.
+        {
+            "ALTER TABLE outbox ADD COLUMN resource_type TEXT",
+            "ALTER TABLE outbox ADD COLUMN server_location TEXT",
+            "ALTER TABLE outbox ADD COLUMN next_attempt TEXT",
+            "CREATE INDEX outbox_by_state ON outbox (state, created)",
+        },
     };
     return steps;
 }
@@ -228,6 +236,22 @@ int CacheDatabase::schemaVersion() const
 int CacheDatabase::latestSchemaVersion()
 {
     return int(migrationSteps().size());
+}
+
+Status CacheDatabase::checkIntegrity() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return Error::make(Error::Kind::Storage, QStringLiteral("integrity check could not run: ") + q.lastError().text());
+    QStringList problems;
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line.left(200);
+    }
+    if (!problems.isEmpty())
+        return Error::make(Error::Kind::Storage, QStringLiteral("the database is damaged: ") + problems.join(QStringLiteral("; ")));
+    return {};
 }
 
 Status CacheDatabase::transaction(const std::function<Status()> &fn)

@@ -29,6 +29,8 @@ public:
     // Runs fn inside BEGIN IMMEDIATE/COMMIT; rolls back if fn returns an error. Nested calls are an error.
     Status transaction(const std::function<Status()> &fn);
     QString path() const;
+    // SQLite's own structural check of the whole file (after a crash, for support).
+    Status checkIntegrity() const;
 
 private:
     CacheDatabase(QString path, QString connectionName);

@@ -111,18 +111,18 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &dir, KeyStore &key
             return probe.error();
         if (!QDir().mkpath(absolute + QStringLiteral("/patients")))
             return storage(QStringLiteral("the profile directory could not be created"));
-    }
-    EncryptedDatabaseOpener opener(keys);
-    auto db = opener.open(absolute + u'/' + kProfileDb, profile->keyName(kProfileDb), !exists);
-    if (!db)
-        return db.error();
-    profile->m_profileDb = std::move(db).value();
-    if (!exists) {
+        // The marker first: whatever step a killed process stops at, the next open finds the same
+        // id and completes the creation (the opener makes a missing key or file, never replaces one).
         QSaveFile out(marker.fileName());
         const QJsonObject o{{QStringLiteral("format"), kFormat}, {QStringLiteral("id"), id}};
         if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(o).toJson()) < 0 || !out.commit())
             return storage(QStringLiteral("the profile marker could not be written"));
     }
+    EncryptedDatabaseOpener opener(keys);
+    auto db = opener.open(absolute + u'/' + kProfileDb, profile->keyName(kProfileDb), true);
+    if (!db)
+        return db.error();
+    profile->m_profileDb = std::move(db).value();
     return profile;
 }
 

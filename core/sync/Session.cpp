@@ -170,6 +170,8 @@ void Session::syncNext(QStringList remaining, SyncReport total, std::function<vo
         }
         total.requests += report->requests;
         total.stored += report->stored;
+        total.removed += report->removed;
+        total.rejected += report->rejected;
         for (auto it = report->storedByType.cbegin(); it != report->storedByType.cend(); ++it)
             total.storedByType[it.key()] += it.value();
         self->syncNext(remaining, total, done);

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -97,6 +98,46 @@ HttpResult httpSend(const QByteArray &verb, const QUrl &url, const QByteArray &b
 HttpResult httpGet(const QUrl &url)
 {
     return httpSend("GET", url);
+}
+
+QJsonObject sandboxPatient(const Sandbox &sandbox, const QString &user)
+{
+    const QJsonArray patients = sandbox.adminGet(QStringLiteral("patients")).array();
+    for (const auto &p : patients) {
+        if (p.toObject().value(QStringLiteral("user")).toString() == user)
+            return p.toObject();
+    }
+    return {};
+}
+
+QJsonObject summaryCounts(const QString &profile, const QString &patientId)
+{
+    const CliResult summary = runCli({QStringLiteral("summary"), QStringLiteral("--profile"), profile, QStringLiteral("--json")});
+    const QJsonArray patients = QJsonDocument::fromJson(summary.out).object().value(QStringLiteral("patients")).toArray();
+    for (const auto &p : patients) {
+        if (p.toObject().value(QStringLiteral("id")).toString() == patientId)
+            return p.toObject().value(QStringLiteral("counts")).toObject();
+    }
+    return {};
+}
+
+CliResult syncAs(const Sandbox &sandbox, const QString &user, const QString &profile, const QStringList &extra)
+{
+    return runCli(QStringList{QStringLiteral("sync"), QStringLiteral("--server"), sandbox.base().toString(),
+                              QStringLiteral("--login-hint"), user, QStringLiteral("--profile"), profile} + extra);
+}
+
+CliResult resync(const QString &profile, const QStringList &extra)
+{
+    return runCli(QStringList{QStringLiteral("sync"), QStringLiteral("--profile"), profile} + extra);
+}
+
+std::unique_ptr<QProcess> startCli(const QStringList &args)
+{
+    auto process = std::make_unique<QProcess>();
+    process->start(binary(QStringLiteral("hearth-cli")), args);
+    process->waitForStarted(10000);
+    return process;
 }
 
 QStringList filesUnder(const QString &dir)

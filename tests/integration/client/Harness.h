@@ -4,6 +4,7 @@
 // hearth-cli against it, plus plain HTTP to the sandbox's test-only /_sandbox endpoints.
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -51,5 +52,16 @@ HttpResult httpSend(const QByteArray &verb, const QUrl &url, const QByteArray &b
 
 // Every file under dir, recursively.
 QStringList filesUnder(const QString &dir);
+
+// The sandbox's own record of a demo user's patient: id, names, NHS number, counts per type.
+QJsonObject sandboxPatient(const Sandbox &sandbox, const QString &user);
+// `hearth-cli summary --json` counts for one patient of a profile (empty if none).
+QJsonObject summaryCounts(const QString &profile, const QString &patientId);
+// `hearth-cli sync` signing in as a sandbox demo user through the headless browser.
+CliResult syncAs(const Sandbox &sandbox, const QString &user, const QString &profile, const QStringList &extra = {});
+// `hearth-cli sync` with the profile's saved sign-in.
+CliResult resync(const QString &profile, const QStringList &extra = {});
+// Starts hearth-cli without waiting for it.
+std::unique_ptr<QProcess> startCli(const QStringList &args);
 
 } // namespace harness

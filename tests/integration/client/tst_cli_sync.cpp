@@ -15,38 +15,6 @@
 
 using namespace harness;
 
-namespace {
-
-QJsonObject sandboxPatient(const Sandbox &sandbox, const QString &user)
-{
-    const QJsonArray patients = sandbox.adminGet(QStringLiteral("patients")).array();
-    for (const auto &p : patients) {
-        if (p.toObject().value(QStringLiteral("user")).toString() == user)
-            return p.toObject();
-    }
-    return {};
-}
-
-// The CLI summary's counts for one patient id.
-QJsonObject summaryCounts(const QString &profile, const QString &patientId)
-{
-    const CliResult summary = runCli({QStringLiteral("summary"), QStringLiteral("--profile"), profile, QStringLiteral("--json")});
-    REQUIRE(summary.exitCode == 0);
-    const QJsonArray patients = QJsonDocument::fromJson(summary.out).object().value(QStringLiteral("patients")).toArray();
-    for (const auto &p : patients) {
-        if (p.toObject().value(QStringLiteral("id")).toString() == patientId)
-            return p.toObject().value(QStringLiteral("counts")).toObject();
-    }
-    return {};
-}
-
-CliResult syncAsParent(const Sandbox &sandbox, const QString &profile)
-{
-    return runCli({QStringLiteral("sync"), QStringLiteral("--server"), sandbox.base().toString(),
-                   QStringLiteral("--login-hint"), QStringLiteral("parent"), QStringLiteral("--profile"), profile});
-}
-
-} // namespace
 
 TEST_CASE("first sync stores exactly what the sandbox holds; a second sync asks once per type and stores nothing")
 {
@@ -55,7 +23,7 @@ TEST_CASE("first sync stores exactly what the sandbox holds; a second sync asks 
     QTemporaryDir dir;
     const QString profile = dir.filePath(QStringLiteral("profile"));
 
-    const CliResult first = syncAsParent(sandbox, profile);
+    const CliResult first = syncAs(sandbox, QStringLiteral("parent"), profile);
     INFO(first.err.toStdString());
     REQUIRE(first.exitCode == 0);
 
@@ -64,6 +32,7 @@ TEST_CASE("first sync stores exactly what the sandbox holds; a second sync asks 
     const QJsonObject expected = parent.value(QStringLiteral("counts")).toObject();
     REQUIRE(expected.size() >= 8);
     const QJsonObject actual = summaryCounts(profile, parent.value(QStringLiteral("id")).toString());
+    REQUIRE_FALSE(actual.isEmpty());
     for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
         INFO(it.key().toStdString());
         CHECK(actual.value(it.key()).toInteger() == it.value().toInteger());
@@ -141,7 +110,7 @@ TEST_CASE("an incremental sync fetches only what changed on the server since the
     REQUIRE(sandbox.started());
     QTemporaryDir dir;
     const QString profile = dir.filePath(QStringLiteral("profile"));
-    REQUIRE(syncAsParent(sandbox, profile).exitCode == 0);
+    REQUIRE(syncAs(sandbox, QStringLiteral("parent"), profile).exitCode == 0);
     const QString parentId = sandboxPatient(sandbox, QStringLiteral("parent")).value(QStringLiteral("id")).toString();
     const QJsonObject before = summaryCounts(profile, parentId);
 
@@ -168,7 +137,7 @@ TEST_CASE("a passing fault is retried and the sync completes")
     const QString mode = GENERATE(QStringLiteral("malformed-json"), QStringLiteral("http-500"), QStringLiteral("http-503"));
     INFO(mode.toStdString());
     REQUIRE(sandbox.adminSend("POST", QStringLiteral("faults?type=Observation&page=2&times=1&mode=") + mode) / 100 == 2);
-    const CliResult result = syncAsParent(sandbox, profile);
+    const CliResult result = syncAs(sandbox, QStringLiteral("parent"), profile);
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     CHECK(result.out.contains("Progress: "));
@@ -209,7 +178,7 @@ TEST_CASE("a bad page fails the sync clearly and leaves the store as it was befo
     // Persistent: more failures than the retry policy allows.
     REQUIRE(sandbox.adminSend("POST", QStringLiteral("faults?type=Observation&page=2&times=10&mode=") + mode) / 100 == 2);
 
-    const CliResult failed = syncAsParent(sandbox, profile);
+    const CliResult failed = syncAs(sandbox, QStringLiteral("parent"), profile);
     CHECK(failed.exitCode == 1);
     CHECK(failed.err.contains("Sync failed"));
     CHECK(failed.err.contains(mode == QLatin1String("http-500") ? "HTTP 500" : "not valid JSON"));

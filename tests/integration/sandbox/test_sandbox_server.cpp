@@ -6,6 +6,8 @@
 
 #include <QCryptographicHash>
 #include <QDate>
+#include <QElapsedTimer>
+#include <QLocale>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,33 +32,56 @@ namespace {
 struct Response
 {
     int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
 };
 
-Response send(const QByteArray &verb, const QUrl &url, const QByteArray &token = {}, const QByteArray &body = {},
-              const QByteArray &contentType = "application/x-www-form-urlencoded")
+QNetworkAccessManager &network()
 {
     static QNetworkAccessManager nam;
+    return nam;
+}
+
+QNetworkReply *start(const QByteArray &verb, const QUrl &url, const QByteArray &token = {}, const QByteArray &body = {},
+                     const QByteArray &contentType = "application/x-www-form-urlencoded",
+                     const QList<QPair<QByteArray, QByteArray>> &headers = {})
+{
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    return network().sendCustomRequest(request, verb, body);
+}
+
+Response finish(QNetworkReply *reply)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     Response r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.error = reply->error();
     r.body = reply->readAll();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         r.headers.insert(name.toLower(), value);
     reply->deleteLater();
     return r;
+}
+
+Response send(const QByteArray &verb, const QUrl &url, const QByteArray &token = {}, const QByteArray &body = {},
+              const QByteArray &contentType = "application/x-www-form-urlencoded",
+              const QList<QPair<QByteArray, QByteArray>> &headers = {})
+{
+    return finish(start(verb, url, token, body, contentType, headers));
 }
 
 Response get(const QUrl &url, const QByteArray &token = {}) { return send("GET", url, token); }
@@ -213,6 +238,22 @@ bool verifyJwt(const QByteArray &jwt, const QJsonObject &jwks)
     return ok;
 }
 
+QUrl nextLink(const QJsonObject &bundle)
+{
+    for (const auto &l : bundle.value(QStringLiteral("link")).toArray())
+        if (l.toObject().value(QStringLiteral("relation")).toString() == QLatin1String("next"))
+            return QUrl(l.toObject().value(QStringLiteral("url")).toString());
+    return {};
+}
+
+QStringList entryIds(const QJsonObject &bundle)
+{
+    QStringList ids;
+    for (const auto &e : bundle.value(QStringLiteral("entry")).toArray())
+        ids.append(e.toObject().value(QStringLiteral("resource")).toObject().value(QStringLiteral("id")).toString());
+    return ids;
+}
+
 QJsonObject jwtPayload(const QByteArray &jwt)
 {
     return QJsonDocument::fromJson(QByteArray::fromBase64(jwt.split('.').value(1), QByteArray::Base64UrlEncoding)).object();
@@ -231,7 +272,7 @@ TEST_CASE("metadata and discovery documents", "[sandbox]")
     CHECK(cs.value(QStringLiteral("fhirVersion")).toString() == QLatin1String("4.0.1"));
     const QJsonObject rest = cs.value(QStringLiteral("rest")).toArray().at(0).toObject();
     CHECK(rest.value(QStringLiteral("mode")).toString() == QLatin1String("server"));
-    CHECK(rest.value(QStringLiteral("resource")).toArray().size() == 8);
+    CHECK(rest.value(QStringLiteral("resource")).toArray().size() == 10);
     const QByteArray security = QJsonDocument(rest.value(QStringLiteral("security")).toObject()).toJson();
     CHECK(security.contains("oauth-uris"));
     CHECK(security.contains((f.origin + QStringLiteral("/oauth2/token")).toLatin1()));
@@ -498,7 +539,9 @@ TEST_CASE("same seed gives byte-identical pages; a different seed does not", "[s
                               f.accessToken(QStringLiteral("parent"))).body;
         // Only the server's address and its clock may differ.
         body.replace(f.base.toLatin1(), "BASE");
-        return QString::fromLatin1(body).remove(QRegularExpression(QStringLiteral("^\\{[^\\[]*\"meta\":\\{\"lastUpdated\":\"[^\"]*\"\\}")));
+        return QString::fromLatin1(body)
+            .remove(QRegularExpression(QStringLiteral("^\\{[^\\[]*\"meta\":\\{\"lastUpdated\":\"[^\"]*\"\\}")))
+            .remove(QRegularExpression(QStringLiteral("_snapshot=\\d+")));
     };
     Fixture a(7), b(7), c(8);
     const QString pageA = firstPage(a);
@@ -515,11 +558,14 @@ TEST_CASE("fault switch fails page 2 once", "[sandbox][fault]")
     REQUIRE(send("POST", f.url(QStringLiteral("/_sandbox/faults?type=Observation&page=2&mode=http-500&times=1"))).status == 200);
     REQUIRE(send("DELETE", f.url(QStringLiteral("/_sandbox/requests"))).status == 200);
     const QString query = QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=100");
-    CHECK(get(f.fhir(query), token).status == 200);
-    const Response failed = get(f.fhir(query + QStringLiteral("&_getpagesoffset=100")), token);
+    const Response first = get(f.fhir(query), token);
+    CHECK(first.status == 200);
+    const QUrl second = nextLink(first.object());
+    REQUIRE(!second.isEmpty());
+    const Response failed = get(second, token);
     CHECK(failed.status == 500);
     CHECK(failed.object().value(QStringLiteral("resourceType")).toString() == QLatin1String("OperationOutcome"));
-    CHECK(get(f.fhir(query + QStringLiteral("&_getpagesoffset=100")), token).status == 200);
+    CHECK(get(second, token).status == 200);
 
     REQUIRE(send("POST", f.url(QStringLiteral("/_sandbox/faults?type=Observation&page=1&mode=http-429"))).status == 200);
     const Response throttled = get(f.fhir(query), token);
@@ -597,4 +643,371 @@ TEST_CASE("synthetic family is plausible and deterministic", "[sandbox]")
     CHECK(counts2.value(QStringLiteral("Observation")).toInt() > counts.value(QStringLiteral("Observation")).toInt() * 3 / 2);
     CHECK(counts2.value(QStringLiteral("Condition")) == counts.value(QStringLiteral("Condition")));
     CHECK(people2.at(1).toObject().value(QStringLiteral("counts")) == people.at(1).toObject().value(QStringLiteral("counts")));
+}
+
+// ---- fault switches, withdrawals, keyset paging and conditional writes ----
+
+namespace {
+
+QString parentIdOf(const Fixture &f) { return f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("id")).toString(); }
+
+Response post(const Fixture &f, const QString &pathAndQuery) { return send("POST", f.url(pathAndQuery)); }
+
+QByteArray taskBody(const QString &patientId, const QString &identifier)
+{
+    const QJsonObject task{
+        {QStringLiteral("resourceType"), QStringLiteral("Task")},
+        {QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:hearth:client")},
+                                                              {QStringLiteral("value"), identifier}}}},
+        {QStringLiteral("status"), QStringLiteral("requested")},
+        {QStringLiteral("intent"), QStringLiteral("order")},
+        {QStringLiteral("for"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + patientId}}}};
+    return QJsonDocument(task).toJson(QJsonDocument::Compact);
+}
+
+Response createTask(const Fixture &f, const QByteArray &token, const QString &patientId, const QString &identifier)
+{
+    return send("POST", f.fhir(QStringLiteral("/Task")), token, taskBody(patientId, identifier), "application/fhir+json",
+                {{"If-None-Exist", "identifier=urn:hearth:client|" + identifier.toUtf8()}});
+}
+
+void pause(int ms)
+{
+    QEventLoop wait;
+    QTimer::singleShot(ms, &wait, &QEventLoop::quit);
+    wait.exec();
+}
+
+} // namespace
+
+TEST_CASE("keyset paging stays consistent when a later entry changes mid-way", "[sandbox][fault]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const QString first = QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=100");
+
+    // The full list, to know which resource sits on page 3.
+    QStringList all;
+    for (QUrl next = f.fhir(first.left(first.indexOf(QLatin1Char('&'))) + QStringLiteral("&_count=1000")); !next.isEmpty();) {
+        const QJsonObject b = get(next, token).object();
+        all += entryIds(b);
+        next = nextLink(b);
+    }
+    REQUIRE(all.size() > 300);
+    const QString onPage3 = all.at(250);
+    const QString onPage1 = all.at(10); // under offset paging this one shifts page 3 and loses an entry
+
+    const QJsonObject p1 = get(f.fhir(first), token).object();
+    const QString snapshot = p1.value(QStringLiteral("meta")).toObject().value(QStringLiteral("lastUpdated")).toString();
+    const int total = p1.value(QStringLiteral("total")).toInt();
+    CHECK(total == all.size());
+    QStringList seen = entryIds(p1);
+    const QJsonObject p2 = get(nextLink(p1), token).object();
+    seen += entryIds(p2);
+    pause(5);
+    REQUIRE(post(f, QStringLiteral("/_sandbox/touch?type=Observation&id=") + onPage3).status == 200);
+    REQUIRE(post(f, QStringLiteral("/_sandbox/touch?type=Observation&id=") + onPage1).status == 200);
+    QUrl next = nextLink(p2);
+    int pages = 2;
+    while (!next.isEmpty()) {
+        const QJsonObject b = get(next, token).object();
+        CHECK(b.value(QStringLiteral("meta")).toObject().value(QStringLiteral("lastUpdated")).toString() == snapshot);
+        CHECK(b.value(QStringLiteral("total")).toInt() == total);
+        seen += entryIds(b);
+        next = nextLink(b);
+        REQUIRE(++pages < 50);
+    }
+    // Every untouched resource exactly once; the touched one is left to the next incremental sync.
+    QStringList expected = all;
+    expected.removeAll(onPage3);
+    expected.removeAll(onPage1);
+    QStringList sortedSeen = seen;
+    sortedSeen.removeAll(onPage3);
+    sortedSeen.removeAll(onPage1);
+    std::sort(expected.begin(), expected.end());
+    std::sort(sortedSeen.begin(), sortedSeen.end());
+    CHECK(sortedSeen == expected);
+    CHECK(QSet<QString>(seen.cbegin(), seen.cend()).size() == seen.size());
+
+    QUrlQuery later;
+    later.addQueryItem(QStringLiteral("patient"), parentId);
+    later.addQueryItem(QStringLiteral("_lastUpdated"), QStringLiteral("gt") + snapshot);
+    QUrl laterUrl = f.fhir(QStringLiteral("/Observation"));
+    laterUrl.setQuery(later);
+    QStringList changed = entryIds(get(laterUrl, token).object());
+    changed.sort();
+    QStringList touched{onPage3, onPage1};
+    touched.sort();
+    CHECK(changed == touched);
+}
+
+TEST_CASE("429 with an HTTP-date Retry-After", "[sandbox][fault]")
+{
+    Fixture f;
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?mode=http-429&retry-after=date")).status == 200);
+    const Response r = get(f.fhir(QStringLiteral("/Condition?patient=") + parentIdOf(f)), token);
+    CHECK(r.status == 429);
+    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(r.headers.value("retry-after")),
+                                                   QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    REQUIRE(when.isValid());
+    QDateTime utc = when;
+    utc.setTimeSpec(Qt::UTC);
+    const qint64 ahead = utc.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
+    CHECK(ahead >= 1);
+    CHECK(ahead <= 2);
+}
+
+TEST_CASE("latency delays one response without blocking others", "[sandbox][fault]")
+{
+    Fixture f;
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const QString parentId = parentIdOf(f);
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?type=Condition&mode=latency&ms=400")).status == 200);
+    QElapsedTimer clock;
+    clock.start();
+    QNetworkReply *slow = start("GET", f.fhir(QStringLiteral("/Condition?patient=") + parentId), token);
+    pause(50); // the slow request reaches the server first
+    const Response quick = get(f.fhir(QStringLiteral("/AllergyIntolerance?patient=") + parentId), token);
+    CHECK(quick.status == 200);
+    CHECK(!slow->isFinished());
+    CHECK(clock.elapsed() < 350);
+    const Response delayed = finish(slow);
+    CHECK(delayed.status == 200);
+    CHECK(clock.elapsed() >= 400);
+    CHECK(delayed.object().value(QStringLiteral("resourceType")).toString() == QLatin1String("Bundle"));
+}
+
+TEST_CASE("401 fault, expired tokens and revoked users", "[sandbox][fault][security]")
+{
+    Fixture f;
+    const auto pkce = Fixture::makePkce();
+    const QJsonObject tokens = f.exchange(f.code(pkce, QStringLiteral("parent"), kLoopback), pkce.verifier, kLoopback).object();
+    const QByteArray access = tokens.value(QStringLiteral("access_token")).toString().toLatin1();
+    const QString refreshToken = tokens.value(QStringLiteral("refresh_token")).toString();
+    const QByteArray teen = f.accessToken(QStringLiteral("teen"));
+    const QUrl patients = f.fhir(QStringLiteral("/Patient"));
+    auto refresh = [&](const QString &t) {
+        return send("POST", f.url(QStringLiteral("/oauth2/token")), {},
+                    "grant_type=refresh_token&client_id=hearth&refresh_token=" + QUrl::toPercentEncoding(t));
+    };
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?mode=http-401&type=Patient")).status == 200);
+    const Response injected = get(patients, access);
+    CHECK(injected.status == 401);
+    CHECK(injected.headers.value("www-authenticate").contains("error=\"invalid_token\""));
+    CHECK(get(patients, access).status == 200); // once
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/expire-tokens?user=parent")).status == 200);
+    const Response expired = get(patients, access);
+    CHECK(expired.status == 401);
+    CHECK(expired.headers.value("www-authenticate").contains("error=\"invalid_token\""));
+    CHECK(get(patients, teen).status == 200); // other users untouched
+    const Response renewed = refresh(refreshToken);
+    REQUIRE(renewed.status == 200);
+    const QByteArray access2 = renewed.object().value(QStringLiteral("access_token")).toString().toLatin1();
+    CHECK(get(patients, access2).status == 200);
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/revoke?user=parent")).status == 200);
+    CHECK(get(patients, access2).status == 401);
+    const Response refused = refresh(renewed.object().value(QStringLiteral("refresh_token")).toString());
+    CHECK(refused.status == 400);
+    CHECK(refused.object().value(QStringLiteral("error")).toString() == QLatin1String("invalid_grant"));
+    CHECK(get(patients, teen).status == 200);
+}
+
+TEST_CASE("truncated body and reset break the transfer", "[sandbox][fault]")
+{
+    Fixture f;
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const QUrl url = f.fhir(QStringLiteral("/Observation?patient=") + parentIdOf(f) + QStringLiteral("&_count=200"));
+    const Response whole = get(url, token);
+    REQUIRE(whole.status == 200);
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?type=Observation&mode=truncated-body")).status == 200);
+    const Response cut = get(url, token);
+    CHECK(cut.error != QNetworkReply::NoError);
+    CHECK(cut.headers.value("content-length").toLongLong() > cut.body.size());
+    CHECK(cut.body.size() < whole.body.size());
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?type=Observation&mode=reset")).status == 200);
+    const Response reset = get(url, token);
+    CHECK(reset.error != QNetworkReply::NoError);
+    CHECK(reset.body.size() < whole.body.size());
+
+    CHECK(get(url, token).status == 200); // the server is still serving
+}
+
+TEST_CASE("duplicate-page and foreign-patient pages", "[sandbox][fault]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QString teenId = f.patientInfo(QStringLiteral("teen")).value(QStringLiteral("id")).toString();
+    const QByteArray parent = f.accessToken(QStringLiteral("parent"));
+    const QUrl firstUrl = f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=100"));
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?type=Observation&page=2&mode=duplicate-page")).status == 200);
+    const QJsonObject p1 = get(firstUrl, parent).object();
+    const QJsonObject p2 = get(nextLink(p1), parent).object();
+    CHECK(entryIds(p2) == entryIds(p1));
+    // Paging goes on after the repeated entries: the page after the duplicate is the real page 2,
+    // so a client that follows the links sees every entry, some twice, none lost.
+    const QJsonObject afterDuplicate = get(nextLink(p2), parent).object();
+    const QJsonObject realPage2 = get(nextLink(p1), parent).object();
+    CHECK(entryIds(realPage2) != entryIds(p1));
+    CHECK(entryIds(afterDuplicate) == entryIds(realPage2));
+
+    const QByteArray teen = f.accessToken(QStringLiteral("teen"));
+    const QUrl teenUrl = f.fhir(QStringLiteral("/Condition?patient=") + teenId);
+    const int normal = int(get(teenUrl, teen).object().value(QStringLiteral("entry")).toArray().size());
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?type=Condition&mode=foreign-patient")).status == 200);
+    const QJsonArray entries = get(teenUrl, teen).object().value(QStringLiteral("entry")).toArray();
+    CHECK(entries.size() == normal + 1);
+    int foreign = 0;
+    for (const auto &e : entries) {
+        const QString subject = e.toObject().value(QStringLiteral("resource")).toObject().value(QStringLiteral("subject"))
+                                    .toObject().value(QStringLiteral("reference")).toString();
+        if (subject != QStringLiteral("Patient/") + teenId)
+            ++foreign;
+    }
+    CHECK(foreign == 1);
+}
+
+TEST_CASE("withdrawals: delete and entered-in-error", "[sandbox]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const int conditions = f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("counts")).toObject()
+                               .value(QStringLiteral("Condition")).toInt();
+    const QUrl search = f.fhir(QStringLiteral("/Condition?patient=") + parentId + QStringLiteral("&_count=1000"));
+    const QStringList ids = entryIds(get(search, token).object());
+    REQUIRE(ids.size() == conditions);
+    REQUIRE(ids.size() >= 2);
+
+    REQUIRE(post(f, QStringLiteral("/_sandbox/withdraw?type=Condition&how=delete&id=") + ids.at(0)).status == 200);
+    const Response gone = get(f.fhir(QStringLiteral("/Condition/") + ids.at(0)), token);
+    CHECK(gone.status == 410);
+    CHECK(gone.object().value(QStringLiteral("resourceType")).toString() == QLatin1String("OperationOutcome"));
+    const QJsonObject after = get(search, token).object();
+    CHECK(!entryIds(after).contains(ids.at(0)));
+    CHECK(after.value(QStringLiteral("total")).toInt() == conditions - 1);
+    CHECK(f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("Condition")).toInt()
+          == conditions - 1);
+
+    const QString cursor = after.value(QStringLiteral("meta")).toObject().value(QStringLiteral("lastUpdated")).toString();
+    pause(5);
+    REQUIRE(post(f, QStringLiteral("/_sandbox/withdraw?type=Condition&how=entered-in-error&id=") + ids.at(1)).status == 200);
+    const QJsonObject marked = get(f.fhir(QStringLiteral("/Condition/") + ids.at(1)), token).object();
+    CHECK(marked.value(QStringLiteral("verificationStatus")).toObject().value(QStringLiteral("coding")).toArray().at(0)
+              .toObject().value(QStringLiteral("code")).toString() == QLatin1String("entered-in-error"));
+    CHECK(!marked.contains(QStringLiteral("clinicalStatus")));
+    CHECK(marked.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString() == QLatin1String("2"));
+    CHECK(f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("Condition")).toInt()
+          == conditions - 1);
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("patient"), parentId);
+    q.addQueryItem(QStringLiteral("_lastUpdated"), QStringLiteral("gt") + cursor);
+    QUrl changed = f.fhir(QStringLiteral("/Condition"));
+    changed.setQuery(q);
+    CHECK(entryIds(get(changed, token).object()) == QStringList{ids.at(1)});
+
+    // Other types use status.
+    const QString obs = entryIds(get(f.fhir(QStringLiteral("/Observation?patient=") + parentId + QStringLiteral("&_count=1")), token).object()).value(0);
+    REQUIRE(post(f, QStringLiteral("/_sandbox/withdraw?type=Observation&how=entered-in-error&id=") + obs).status == 200);
+    CHECK(get(f.fhir(QStringLiteral("/Observation/") + obs), token).object().value(QStringLiteral("status")).toString()
+          == QLatin1String("entered-in-error"));
+    CHECK(post(f, QStringLiteral("/_sandbox/withdraw?type=Condition&how=delete&id=no-such")).status == 404);
+    CHECK(post(f, QStringLiteral("/_sandbox/withdraw?type=Condition&how=hide&id=") + ids.at(2 % ids.size())).status == 400);
+}
+
+TEST_CASE("_elements=id and _summary=count", "[sandbox]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const QString base = QStringLiteral("/Immunization?patient=") + parentId;
+    const QJsonObject full = get(f.fhir(base), token).object();
+    const QJsonObject slim = get(f.fhir(base + QStringLiteral("&_elements=id")), token).object();
+    CHECK(entryIds(slim) == entryIds(full));
+    REQUIRE(!entryIds(slim).isEmpty());
+    const QJsonObject first = slim.value(QStringLiteral("entry")).toArray().at(0).toObject().value(QStringLiteral("resource")).toObject();
+    QStringList keys = first.keys();
+    keys.sort();
+    CHECK(keys == QStringList{QStringLiteral("id"), QStringLiteral("meta"), QStringLiteral("resourceType")});
+    CHECK(first.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString() == QLatin1String("1"));
+
+    const QJsonObject counted = get(f.fhir(base + QStringLiteral("&_summary=count")), token).object();
+    CHECK(counted.value(QStringLiteral("total")).toInt() == full.value(QStringLiteral("total")).toInt());
+    CHECK(!counted.contains(QStringLiteral("entry")));
+    CHECK(get(f.fhir(base + QStringLiteral("&_elements=status")), token).status == 400);
+}
+
+TEST_CASE("conditional create of Task and Communication", "[sandbox]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    REQUIRE(send("DELETE", f.url(QStringLiteral("/_sandbox/requests"))).status == 200);
+
+    const Response created = createTask(f, token, parentId, QStringLiteral("client-1"));
+    REQUIRE(created.status == 201);
+    const QJsonObject task = created.object();
+    const QString id = task.value(QStringLiteral("id")).toString();
+    CHECK(!id.isEmpty());
+    CHECK(task.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString() == QLatin1String("1"));
+    CHECK(created.headers.value("location") == (f.base + QStringLiteral("/Task/") + id + QStringLiteral("/_history/1")).toUtf8());
+
+    const Response again = createTask(f, token, parentId, QStringLiteral("client-1"));
+    CHECK(again.status == 200);
+    CHECK(again.object().value(QStringLiteral("id")).toString() == id);
+    CHECK(createTask(f, token, parentId, QStringLiteral("client-2")).status == 201);
+
+    const QJsonObject resources = get(f.url(QStringLiteral("/_sandbox/resources?type=Task"))).object();
+    CHECK(resources.value(QStringLiteral("count")).toInt() == 2);
+    CHECK(resources.value(QStringLiteral("ids")).toArray().contains(id));
+    CHECK(get(f.fhir(QStringLiteral("/Task/") + id), token).object().value(QStringLiteral("id")).toString() == id);
+    CHECK(entryIds(get(f.fhir(QStringLiteral("/Task?patient=") + parentId), token).object()).size() == 2);
+    CHECK(f.patientInfo(QStringLiteral("parent")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("Task")).toInt() == 2);
+
+    const QJsonObject message{{QStringLiteral("resourceType"), QStringLiteral("Communication")},
+                              {QStringLiteral("status"), QStringLiteral("completed")},
+                              {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + parentId}}}};
+    const Response comm = send("POST", f.fhir(QStringLiteral("/Communication")), token,
+                               QJsonDocument(message).toJson(QJsonDocument::Compact), "application/fhir+json");
+    CHECK(comm.status == 201);
+    CHECK(entryIds(get(f.fhir(QStringLiteral("/Communication?patient=") + parentId), token).object()).size() == 1);
+
+    // Errors: bad body, a patient the token may not see, no token.
+    CHECK(send("POST", f.fhir(QStringLiteral("/Task")), token, "{not json", "application/fhir+json").status == 400);
+    CHECK(send("POST", f.fhir(QStringLiteral("/Task")), token, "{\"resourceType\":\"Task\"}", "application/fhir+json").status == 400);
+    const QByteArray teen = f.accessToken(QStringLiteral("teen"));
+    CHECK(createTask(f, teen, parentId, QStringLiteral("client-3")).status == 403);
+    CHECK(createTask(f, {}, parentId, QStringLiteral("client-4")).status == 401);
+    CHECK(get(f.url(QStringLiteral("/_sandbox/resources?type=Task"))).object().value(QStringLiteral("count")).toInt() == 2);
+
+    const QJsonObject counters = get(f.url(QStringLiteral("/_sandbox/requests"))).object();
+    CHECK(counters.value(QStringLiteral("byType")).toObject().value(QStringLiteral("POST Task")).toInt() == 7);
+    CHECK(counters.value(QStringLiteral("byType")).toObject().value(QStringLiteral("POST Communication")).toInt() == 1);
+}
+
+TEST_CASE("drop-response commits the write; the retry finds it", "[sandbox][fault]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    // times=3: QNetworkAccessManager itself resends a request (twice) when the connection closes before any
+    // response byte, so only the third drop reaches the caller. Each resend is deduplicated by If-None-Exist.
+    REQUIRE(post(f, QStringLiteral("/_sandbox/faults?type=Task&mode=drop-response&times=3")).status == 200);
+    const Response lost = createTask(f, token, parentId, QStringLiteral("outbox-9"));
+    CHECK(lost.error != QNetworkReply::NoError);
+    CHECK(lost.status == 0);
+    const QJsonObject stored = get(f.url(QStringLiteral("/_sandbox/resources?type=Task"))).object();
+    REQUIRE(stored.value(QStringLiteral("count")).toInt() == 1);
+
+    const Response retry = createTask(f, token, parentId, QStringLiteral("outbox-9"));
+    CHECK(retry.status == 200);
+    CHECK(retry.object().value(QStringLiteral("id")) == stored.value(QStringLiteral("ids")).toArray().at(0));
+    CHECK(get(f.url(QStringLiteral("/_sandbox/resources?type=Task"))).object().value(QStringLiteral("count")).toInt() == 1);
 }
