@@ -165,6 +165,30 @@ TEST_CASE("11 kill -9 at random points: the next sync completes with nothing los
     s.requireCacheEqualsServer();
 }
 
+TEST_CASE("12 a full disk during a page write: a clean error, the database intact, the next sync completes")
+{
+    // fiu-run (Debian's fiu-utils) makes every pwrite() of hearth-cli fail with ENOSPC.
+    Scenario s;
+    requireOk(syncAs(s.sandbox, QStringLiteral("parent"), s.profile));
+    for (const char *id : {"obs-p1-000004", "obs-p1-000005", "cond-p1-000003"}) {
+        const QString type = QLatin1String(id).startsWith(QLatin1String("obs")) ? QStringLiteral("Observation") : QStringLiteral("Condition");
+        REQUIRE(s.sandbox.adminSend("POST", QStringLiteral("touch?type=%1&id=%2").arg(type, QLatin1String(id))) / 100 == 2);
+    }
+    const QJsonObject before = summaryCounts(s.profile, s.parentId);
+    const CliResult full = runProgram(QStringLiteral("fiu-run"),
+                                      {QStringLiteral("-x"), QStringLiteral("-c"), QStringLiteral("enable name=posix/io/rw/pwrite,failinfo=28"),
+                                       binary(QStringLiteral("hearth-cli")), QStringLiteral("sync"), QStringLiteral("--profile"), s.profile});
+    CHECK(full.exitCode == 1);
+    CHECK(full.err.contains("Sync failed: storage"));
+    CHECK(full.err.contains("full"));
+    requireOk(runCli({QStringLiteral("check"), QStringLiteral("--profile"), s.profile}));
+    CHECK(summaryCounts(s.profile, s.parentId) == before);
+    const CliResult again = resync(s.profile);
+    requireOk(again);
+    CHECK(again.out.contains(" 3 resources stored"));
+    s.requireCacheEqualsServer();
+}
+
 TEST_CASE("15 an entry withdrawn at the source is gone locally after the next sync")
 {
     Scenario s;

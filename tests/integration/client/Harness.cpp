@@ -10,6 +10,8 @@
 
 namespace harness {
 
+CliResult runProgram(const QString &program, const QStringList &args, int timeoutMs, const QProcessEnvironment &env);
+
 QString binary(const QString &name)
 {
     return QStringLiteral(HEARTH_BIN_DIR) + u'/' + name;
@@ -58,9 +60,19 @@ int Sandbox::adminSend(const QByteArray &verb, const QString &pathAndQuery) cons
 
 CliResult runCli(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {
+    return runProgram(binary(QStringLiteral("hearth-cli")), args, timeoutMs, env);
+}
+
+CliResult runProgram(const QString &program, const QStringList &args, int timeoutMs)
+{
+    return runProgram(program, args, timeoutMs, QProcessEnvironment::systemEnvironment());
+}
+
+CliResult runProgram(const QString &program, const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
+{
     QProcess process;
     process.setProcessEnvironment(env);
-    process.start(binary(QStringLiteral("hearth-cli")), args);
+    process.start(program, args);
     CliResult result;
     if (!process.waitForStarted(10000) || !process.waitForFinished(timeoutMs)) {
         process.kill();

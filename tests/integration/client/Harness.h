@@ -38,6 +38,8 @@ struct CliResult {
     QByteArray err;
 };
 
+// Any program, e.g. hearth-cli under fiu-run.
+CliResult runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000);
 CliResult runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
                  int timeoutMs = 120000);
 
