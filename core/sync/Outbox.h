@@ -71,7 +71,8 @@ public:
     Result<QList<OutboxItem>> items() const;
     Result<std::optional<OutboxItem>> item(const QString &clientId) const;
 
-    // Default: 2 s × 2^(attempts-1), capped at 5 min, with jitter in [½, 1]; Retry-After wins when given.
+    // Default: the shared RetryPolicy table at the outbox pace (2 s doubling to 5 min, ±25 % jitter,
+    // never giving up); Retry-After wins when given.
     void setBackoff(Backoff backoff) { m_backoff = std::move(backoff); }
     static std::chrono::milliseconds defaultBackoff(int attempts, const Error &error);
     void setAutoRetry(bool on);
