@@ -165,7 +165,7 @@ TEST_CASE("11 kill -9 at random points: the next sync completes with nothing los
     s.requireCacheEqualsServer();
 }
 
-TEST_CASE("12 a full disk during a page write: a clean error, the database intact, the next sync completes")
+TEST_CASE("12 a full disk during a page write: a clean error, the database intact, the next sync completes", "[fiu]")
 {
     // fiu-run (Debian's fiu-utils) makes every pwrite() of hearth-cli fail with ENOSPC.
     Scenario s;
