@@ -2,6 +2,8 @@
 
 #include "RecordRepository.h"
 #include "RecordViewModel.h"
+#include "SyncProblemsModel.h"
+#include "SyncWording.h"
 #include "auth/AuthRequest.h"
 #include "common/Log.h"
 #include "store/CacheDatabase.h"
@@ -12,20 +14,49 @@
 #include "sync/Session.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPointer>
 
 namespace hearth {
+namespace {
+
+// While the app is open the record is refreshed this often, and on coming back to it after longer.
+constexpr qint64 kPeriodicSyncSeconds = 15 * 60;
+
+// The record sections QML shows, and the resource types each is made of.
+const QMap<QString, QStringList> &sectionTypes()
+{
+    static const QMap<QString, QStringList> sections{
+        {QStringLiteral("allergies"), {QStringLiteral("AllergyIntolerance")}},
+        {QStringLiteral("medicines"), {QStringLiteral("MedicationRequest")}},
+        {QStringLiteral("problems"), {QStringLiteral("Condition")}},
+        {QStringLiteral("immunisations"), {QStringLiteral("Immunization")}},
+        {QStringLiteral("results"), {QStringLiteral("DiagnosticReport"), QStringLiteral("Observation")}},
+    };
+    return sections;
+}
+
+} // namespace
 
 AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::function<void(const QUrl &)> openBrowser,
                              QObject *parent)
     : QObject(parent), m_keys(keys), m_nam(nam), m_openBrowser(std::move(openBrowser)),
-      m_record(new RecordViewModel(this))
+      m_record(new RecordViewModel(this)), m_problems(new SyncProblemsModel(this))
 {
-    // "Updated 3 minutes ago" must stay true while the app is open.
+    // "Updated 3 minutes ago" must stay true while the app is open; the same tick starts the
+    // periodic update when one is due.
     m_clock.setInterval(30 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &AppController::statusTextChanged);
+    connect(&m_clock, &QTimer::timeout, this, &AppController::syncIfDue);
     m_clock.start();
+    // Coming back to the app after a while: update at once rather than at the next tick.
+    if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        connect(gui, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+            if (state == Qt::ApplicationActive)
+                syncIfDue();
+        });
+    }
     connect(m_record, &RecordViewModel::hasRecordChanged, this, &AppController::hasRecordChanged);
 }
 
@@ -35,6 +66,7 @@ AppController::~AppController()
 }
 
 QObject *AppController::record() const { return m_record; }
+QObject *AppController::updateProblems() const { return m_problems; }
 bool AppController::hasRecord() const { return m_record->hasRecord(); }
 QString AppController::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -123,7 +155,7 @@ void AppController::showSavedRecord()
     }
 }
 
-void AppController::loadLastUpdated()
+void AppController::loadLastUpdated(bool justSynced)
 {
     const auto account = m_session ? m_session->account() : std::nullopt;
     if (!account)
@@ -136,13 +168,80 @@ void AppController::loadLastUpdated()
         return;
     // The record is as fresh as its least recently synced type.
     QDateTime oldest;
-    for (const SyncCursor &cursor : all.value()) {
+    m_typeUpdated.clear();
+    QList<SyncProblemsModel::Problem> problems;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (auto it = all->cbegin(); it != all->cend(); ++it) {
+        const SyncCursor &cursor = it.value();
         const QDateTime when = QDateTime::fromString(cursor.lastSuccess, Qt::ISODateWithMs);
-        if (when.isValid() && (!oldest.isValid() || when < oldest))
-            oldest = when;
+        if (when.isValid()) {
+            m_typeUpdated.insert(it.key(), when);
+            if (!oldest.isValid() || when < oldest)
+                oldest = when;
+        }
+        if (cursor.lastError.isEmpty()) {
+            m_errorSeen.remove(it.key());
+            m_errorStored.remove(it.key());
+            continue;
+        }
+        // The store keeps no time for a failure: right after a sync, a failure present is that
+        // sync's. One left from an earlier run of the app has no time.
+        if (justSynced)
+            m_errorSeen.insert(it.key(), now);
+        else if (m_errorStored.value(it.key()) != cursor.lastError)
+            m_errorSeen.remove(it.key());
+        m_errorStored.insert(it.key(), cursor.lastError);
+        problems << SyncProblemsModel::Problem{it.key(), cursor.lastError, m_errorSeen.value(it.key())};
     }
     m_lastUpdated = oldest;
+    m_problems->setProblems(problems);
     emit statusTextChanged();
+}
+
+QVariantMap AppController::sectionUpdated() const
+{
+    QVariantMap texts;
+    const auto &sections = sectionTypes();
+    for (auto it = sections.cbegin(); it != sections.cend(); ++it) {
+        const QString text = sectionUpdatedText(it.key());
+        if (!text.isEmpty())
+            texts.insert(it.key(), text);
+    }
+    return texts;
+}
+
+QString AppController::sectionUpdatedText(const QString &section) const
+{
+    // A section made of several types is as fresh as the older of them.
+    QDateTime oldest;
+    for (const QString &type : sectionTypes().value(section)) {
+        const QDateTime when = m_typeUpdated.value(type);
+        if (!when.isValid())
+            return {};
+        if (!oldest.isValid() || when < oldest)
+            oldest = when;
+    }
+    return SyncWording::updatedText(oldest, QDateTime::currentDateTime());
+}
+
+QString AppController::syncCountText() const
+{
+    if (!m_syncing || m_countExpected <= 0)
+        return {};
+    const QLocale locale;
+    //: %1 and %2 are numbers of entries in the record, e.g. "1,250 of 2,052 entries"
+    return tr("%1 of %2 entries").arg(locale.toString(qMin(m_countDone, m_countExpected)), locale.toString(m_countExpected));
+}
+
+void AppController::syncIfDue()
+{
+    // Only a shown record is refreshed by itself: signing in, a first download or a refused
+    // sign-in wait for the patient.
+    if (m_state != Ready || m_syncing || m_needsSignIn)
+        return;
+    if (m_lastSyncStart.isValid() && m_lastSyncStart.secsTo(QDateTime::currentDateTimeUtc()) < kPeriodicSyncSeconds)
+        return;
+    syncNow();
 }
 
 QString AppController::lastSavedText() const
@@ -232,9 +331,12 @@ void AppController::syncNow()
 {
     if (!m_session || !m_session->engine() || m_syncing)
         return;
+    m_lastSyncStart = QDateTime::currentDateTimeUtc();
     setSyncing(true);
     m_record->setLoading();
     m_progress = 0;
+    m_countDone = 0;
+    m_countExpected = -1;
     m_step = stepText({});
     emit syncProgressChanged();
     if (!hasRecord())
@@ -244,6 +346,11 @@ void AppController::syncNow()
         connect(m_progressSource, &SyncEngine::progress, this, [this](double fraction, const QString &type) {
             m_progress = fraction;
             m_step = stepText(type);
+            emit syncProgressChanged();
+        });
+        connect(m_progressSource, &SyncEngine::progressCounts, this, [this](qint64 done, qint64 expected) {
+            m_countDone = done;
+            m_countExpected = expected;
             emit syncProgressChanged();
         });
     }
@@ -263,7 +370,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
             showSavedRecord();
         else
             m_record->reload();
-        loadLastUpdated();
+        loadLastUpdated(true);
         handleFailure(report.error());
         return;
     }
@@ -275,7 +382,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         showSavedRecord();
     else
         m_record->reload();
-    loadLastUpdated();
+    loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
 }
@@ -351,6 +458,11 @@ void AppController::signOut()
         m_profile.reset();
     }
     m_lastUpdated = {};
+    m_typeUpdated.clear();
+    m_errorSeen.clear();
+    m_errorStored.clear();
+    m_problems->setProblems({});
+    m_lastSyncStart = {};
     m_offline = false;
     setError(wipeError);
     // A fresh, empty profile for the next sign-in.

@@ -3,6 +3,7 @@
 #include "common/Result.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -21,6 +22,7 @@ class RecordViewModel;
 class ResourceStore;
 class Session;
 class SyncEngine;
+class SyncProblemsModel;
 struct SyncReport;
 
 // What the app shows, and the one place that turns core results into patient-facing wording.
@@ -30,6 +32,8 @@ class AppController : public QObject {
     Q_PROPERTY(int state READ state NOTIFY stateChanged)
     Q_PROPERTY(double syncProgress READ syncProgress NOTIFY syncProgressChanged)
     Q_PROPERTY(QString syncStep READ syncStep NOTIFY syncProgressChanged)
+    // "1,250 of 2,052 entries" while a download runs and the server has said how many to expect; else empty.
+    Q_PROPERTY(QString syncCountText READ syncCountText NOTIFY syncProgressChanged)
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
     Q_PROPERTY(bool offline READ offline NOTIFY statusTextChanged)
     Q_PROPERTY(QString lastUpdatedText READ lastUpdatedText NOTIFY statusTextChanged)
@@ -40,16 +44,24 @@ class AppController : public QObject {
     Q_PROPERTY(bool sandbox READ sandbox CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QObject *record READ record CONSTANT)
+    // Per record section ("allergies", "medicines", "problems", "immunisations", "results"):
+    // "Updated 10 minutes ago" / "Updated on 3 May at 08:14"; a section never updated is absent.
+    Q_PROPERTY(QVariantMap sectionUpdated READ sectionUpdated NOTIFY statusTextChanged)
+    // More → Updates: the parts of the record that could not be updated (SyncProblemsModel).
+    Q_PROPERTY(QObject *updateProblems READ updateProblems CONSTANT)
 
 public:
-    // Each value says what the UI does.
+    // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
+    // `syncing` property shows them as a quiet line, and failures as a banner (errorText).
     enum State {
-        Starting,    // splash: opening the encrypted profile
-        SignedOut,   // sign-in page
-        SigningIn,   // sign-in page with "Signing you in…"; the browser (or sandbox) is doing its part
-        Syncing,     // first download with a progress bar (no saved record yet)
-        Ready,       // the record (home and record pages); `syncing` shows a quiet refresh line
-        Failed,      // a calm error page with errorText and "Try again"
+        Starting,    // "Opening Hearth" with a busy bar while the encrypted profile is unlocked
+        SignedOut,   // sign-in page; after a refused sign-in with nothing saved, errorText says why
+        SigningIn,   // sign-in page with "Signing you in…" while the browser (or sandbox) does its part;
+                     // with a saved record the app stays Ready instead
+        Syncing,     // first download, nothing saved yet: progress bar, step and "n of m entries"
+        Ready,       // the record (home, record and the other pages); syncing, offline, needsSignIn and
+                     // errorText add a refresh line or banners; a periodic update runs every 15 minutes
+        Failed,      // nothing saved to show: sign-in page with errorText and "Try again" (retry())
     };
     Q_ENUM(State)
 
@@ -69,6 +81,7 @@ public:
     int state() const { return m_state; }
     double syncProgress() const { return m_progress; }
     QString syncStep() const { return m_step; }
+    QString syncCountText() const;
     bool syncing() const { return m_syncing; }
     bool offline() const { return m_offline; }
     QString lastUpdatedText() const;
@@ -80,6 +93,10 @@ public:
     bool sandbox() const { return m_options.sandbox; }
     QString version() const;
     QObject *record() const;
+    QVariantMap sectionUpdated() const;
+    QObject *updateProblems() const;
+    // The same as sectionUpdated[section], for callers that are not bindings.
+    Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
     Q_INVOKABLE void signIn();
     Q_INVOKABLE void retry();
@@ -104,7 +121,8 @@ private:
     void showSavedRecord();
     void syncFinished(const Result<SyncReport> &report);
     void handleFailure(const Error &error);
-    void loadLastUpdated();
+    void loadLastUpdated(bool justSynced = false);
+    void syncIfDue();
     static QString stepText(const QString &type);
 
     KeyStore &m_keys;
@@ -126,6 +144,13 @@ private:
     bool m_needsSignIn = false;
     QString m_errorText;
     QDateTime m_lastUpdated;
+    QMap<QString, QDateTime> m_typeUpdated;      // resource type → server time of its last success
+    QMap<QString, QDateTime> m_errorSeen;        // resource type → when this app saw its update fail
+    QMap<QString, QString> m_errorStored;        // resource type → the stored error m_errorSeen is for
+    SyncProblemsModel *m_problems;
+    qint64 m_countDone = 0;
+    qint64 m_countExpected = -1;
+    QDateTime m_lastSyncStart;                   // this device's clock: only used to space syncs out
     QTimer m_clock;
 };
 

@@ -3,10 +3,13 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Templates as T
 
-// Account and app: sign out, and About (version, test mode).
+// Account and app: sign out, the record's update problems, and About (version, test mode).
 ScrollPage {
     id: page
     property var controller: null
+    // SyncProblemsModel (title, detail, accessibleText) or a fake with the same roles and properties.
+    readonly property var problems: controller && controller.updateProblems ? controller.updateProblems : null
+    readonly property int problemCount: problems && problems.count !== undefined ? problems.count : 0
     // For tests and screenshots: the confirmation shown before signing out.
     property alias signOutDialog: signOutDialog
 
@@ -103,6 +106,67 @@ ScrollPage {
                 Accessible.name: qsTr("Cancel, stay signed in")
                 KeyNavigation.tab: confirmButton
                 onClicked: signOutDialog.reject()
+            }
+        }
+    }
+
+    Card {
+        objectName: "updatesCard"
+        Layout.fillWidth: true
+        Accessible.role: Accessible.Grouping
+        Accessible.name: qsTr("Updates")
+        Heading {
+            Layout.fillWidth: true
+            level: 2
+            text: qsTr("Updates")
+        }
+        BodyText {
+            objectName: "updatesEmpty"
+            Layout.fillWidth: true
+            visible: page.problemCount === 0
+            // Offline, nothing could be tried: "up to date" would not be true.
+            text: page.controller && page.controller.offline
+                  ? qsTr("You're offline. Hearth will update your record when you're back online.")
+                  : (page.problems && page.problems.emptyText ? page.problems.emptyText
+                                                              : qsTr("All parts of your record are up to date."))
+        }
+        BodyText {
+            Layout.fillWidth: true
+            visible: page.problemCount > 0
+            color: Theme.secondaryText
+            text: qsTr("Some parts of your record could not be updated. What is saved on this device is still shown.")
+        }
+        Repeater {
+            objectName: "updateProblems"
+            model: page.problems
+            delegate: ColumnLayout {
+                required property int index
+                required property var model
+                objectName: "updateProblem"
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.space2
+                spacing: Theme.space1
+                Accessible.role: Accessible.StaticText
+                Accessible.name: model.accessibleText
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.bottomMargin: Theme.space2
+                    implicitHeight: 1
+                    color: Theme.border
+                }
+                BodyText {
+                    objectName: "problemTitle"
+                    Layout.fillWidth: true
+                    text: model.title
+                    font.bold: true
+                    Accessible.ignored: true
+                }
+                BodyText {
+                    objectName: "problemDetail"
+                    Layout.fillWidth: true
+                    text: model.detail
+                    Accessible.ignored: true
+                }
             }
         }
     }

@@ -6,6 +6,8 @@ ScrollPage {
     id: page
     property var controller: null
     readonly property var record: controller ? controller.record : null
+    // Section name → "Updated 10 minutes ago" (AppController.sectionUpdated).
+    readonly property var updated: controller && controller.sectionUpdated ? controller.sectionUpdated : ({})
 
     function retry() {
         if (page.record && typeof page.record.reload === "function")
@@ -49,6 +51,7 @@ ScrollPage {
         Layout.fillWidth: true
         title: qsTr("Allergies")
         model: page.record ? page.record.allergies : null
+        updatedText: page.updated["allergies"] || ""
         onRetryRequested: page.retry()
     }
     SectionCard {
@@ -56,6 +59,7 @@ ScrollPage {
         Layout.fillWidth: true
         title: qsTr("Medicines")
         model: page.record ? page.record.medicines : null
+        updatedText: page.updated["medicines"] || ""
         onRetryRequested: page.retry()
     }
     SectionCard {
@@ -63,6 +67,7 @@ ScrollPage {
         Layout.fillWidth: true
         title: qsTr("Health problems")
         model: page.record ? page.record.problems : null
+        updatedText: page.updated["problems"] || ""
         onRetryRequested: page.retry()
     }
     SectionCard {
@@ -70,6 +75,7 @@ ScrollPage {
         Layout.fillWidth: true
         title: qsTr("Vaccinations")
         model: page.record ? page.record.immunisations : null
+        updatedText: page.updated["immunisations"] || ""
         onRetryRequested: page.retry()
     }
     SectionCard {
@@ -77,6 +83,7 @@ ScrollPage {
         Layout.fillWidth: true
         title: qsTr("Latest test results")
         model: page.record ? page.record.results : null
+        updatedText: page.updated["results"] || ""
         onRetryRequested: page.retry()
     }
 }

@@ -9,6 +9,8 @@ Card {
     id: section
     property string title
     property var model: null
+    // "Updated 10 minutes ago": when this section was last brought up to date; empty hides it.
+    property string updatedText: ""
     signal retryRequested()
 
     // SummaryListModel.Status: Loading 0, Empty 1, Error 2, Content 3. No model counts as loading.
@@ -23,6 +25,15 @@ Card {
         Layout.fillWidth: true
         level: 2
         text: section.title
+    }
+    BodyText {
+        objectName: "updatedText"
+        Layout.fillWidth: true
+        Layout.topMargin: -Theme.space1
+        visible: text.length > 0
+        text: section.updatedText
+        color: Theme.secondaryText
+        font.pixelSize: Theme.fontSmall
     }
 
     RowLayout {

@@ -8,6 +8,8 @@ Rectangle {
     property var controller: null
     readonly property real progress: controller && controller.syncProgress !== undefined ? controller.syncProgress : 0
     readonly property bool starting: controller ? controller.state === 0 : true
+    // "1,250 of 2,052 entries" once the server has said how many to expect; empty until then.
+    readonly property string countText: controller && controller.syncCountText ? controller.syncCountText : ""
 
     color: Theme.pageBackground
 
@@ -36,7 +38,9 @@ Rectangle {
             indeterminate: page.starting
             Accessible.role: Accessible.ProgressBar
             Accessible.name: qsTr("Download progress")
-            Accessible.description: qsTr("%1 percent").arg(Math.round(page.progress * 100))
+            Accessible.description: page.countText.length > 0
+                                    ? qsTr("%1 percent, %2").arg(Math.round(page.progress * 100)).arg(page.countText)
+                                    : qsTr("%1 percent").arg(Math.round(page.progress * 100))
             background: Rectangle {
                 implicitHeight: 12
                 radius: 6
@@ -51,6 +55,13 @@ Rectangle {
                     color: Theme.accent
                 }
             }
+        }
+        BodyText {
+            objectName: "syncCount"
+            Layout.fillWidth: true
+            text: page.starting ? "" : page.countText
+            font.bold: true
+            visible: text.length > 0
         }
         BodyText {
             objectName: "syncStep"

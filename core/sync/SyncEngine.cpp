@@ -130,6 +130,7 @@ void SyncEngine::syncPatient(const QString &patientId, CacheDatabase &db, std::f
     }
     qCInfo(lcSync) << "sync started for" << firstPages.size() << "types";
     emit progress(0.0, QString());
+    emit progressCounts(0, -1);
     if (firstPages.isEmpty()) {
         typeFinished(QString(), nullptr);
         return;
@@ -332,6 +333,21 @@ void SyncEngine::emitProgress(const QString &type)
         stored += t.finished ? total : qMin(t.stored, total);
     }
     emit progress(expected > 0 ? double(stored) / double(expected) : 0.0, type);
+
+    // The same in entries: a finished type counts what it stored (a total may include entries
+    // refused or withdrawn); one still running counts what its server announced.
+    qint64 doneEntries = 0, expectedEntries = 0;
+    bool totalsKnown = true;
+    for (const TypeRun &t : std::as_const(m_run->types)) {
+        doneEntries += t.stored;
+        if (t.finished)
+            expectedEntries += t.stored;
+        else if (t.total >= 0)
+            expectedEntries += qMax(t.total, t.stored);
+        else
+            totalsKnown = false;
+    }
+    emit progressCounts(doneEntries, totalsKnown ? expectedEntries : -1);
 }
 
 void SyncEngine::typeFinished(const QString &type, const Error *error)

@@ -56,6 +56,9 @@ public:
 signals:
     // fraction in [0, 1]; type is the resource type whose page just landed.
     void progress(double fraction, const QString &type);
+    // Emitted next to progress(): resources stored so far and how many the server said to expect
+    // (sum of Bundle.total); expected is -1 while a type still running has not told its total.
+    void progressCounts(qint64 done, qint64 expected);
     // Ids written or removed by one stored page, for minimal model updates.
     void resourcesChanged(const QString &patientId, const QString &type, const QStringList &ids);
 

@@ -192,6 +192,22 @@
         <source>Cancel, stay signed in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Hearth will update your record when you&apos;re back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All parts of your record are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some parts of your record could not be updated. What is saved on this device is still shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NavBar</name>
@@ -379,6 +395,10 @@
         <source>%1 percent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 percent, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hearth::AppController</name>
@@ -474,6 +494,11 @@
     </message>
     <message>
         <source>Hearth could not remove everything from this device. Sign out again, or remove the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <extracomment>%1 and %2 are numbers of entries in the record, e.g. &quot;1,250 of 2,052 entries&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -609,6 +634,121 @@
     </message>
     <message>
         <source>We could not open the record saved on this device. Try again, or sign out and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hearth::SyncProblemsModel</name>
+    <message>
+        <source>All parts of your record are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your saved record is still shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearth will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be updated on %1 — %2. %3</source>
+        <extracomment>%1 is a date and time like &quot;3 May at 08:14&quot;, %2 a reason like &quot;the service was busy&quot;, %3 what happens next</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be updated last time — %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a part of the record like &quot;Test results&quot;, %2 the sentence saying why it was not updated</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hearth::SyncWording</name>
+    <message>
+        <source>Your details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation type="unfinished">Alergeddau</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation type="unfinished">Meddyginiaethau</translation>
+    </message>
+    <message>
+        <source>Health problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation type="unfinished">Brechiadau</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments and consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other parts of your record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there was no connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service was busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you need to sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this device could not save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something did not look right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <extracomment>%1 is a date like &quot;3 May&quot;, %2 a time like &quot;08:14&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@ QtObject {
     property int state: 4
     property real syncProgress: 0.4
     property string syncStep: "Downloading your medicines"
+    property string syncCountText: "1,250 of 2,052 entries"
     property bool offline: false
     property bool syncing: false        // background refresh while the record is shown
     property bool needsSignIn: false    // saved sign-in expired or refused
@@ -15,6 +16,14 @@ QtObject {
     property bool sandbox: true
     property string version: "0.1.0"
     property var record: null
+    // Section → "Updated …" text, as AppController.sectionUpdated.
+    property var sectionUpdated: ({ allergies: "Updated 10 minutes ago", medicines: "Updated 10 minutes ago",
+                                    problems: "Updated 10 minutes ago", immunisations: "Updated 10 minutes ago",
+                                    results: "Updated on 3 May at 08:14" })
+    // Stands in for SyncProblemsModel: roles title, detail, accessibleText; emptyText.
+    property var updateProblems: ListModel {
+        property string emptyText: "All parts of your record are up to date."
+    }
 
     property int signInCalls: 0
     property int retryCalls: 0
