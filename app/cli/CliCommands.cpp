@@ -200,7 +200,10 @@ int sync(const QCommandLineParser &args)
     return 0;
 }
 
-int summary(const QCommandLineParser &args)
+// Opens the profile read-only and calls `visit` with each patient id and its database (nullptr if
+// nothing was downloaded for that patient yet). A failed visit stops and becomes the exit code.
+int forEachPatientDatabase(const QCommandLineParser &args,
+                           const std::function<Status(const QString &id, CacheDatabase *db)> &visit)
 {
     auto context = openContext(args.value(QStringLiteral("profile")), false);
     if (!context)
@@ -209,22 +212,34 @@ int summary(const QCommandLineParser &args)
     auto account = profile.account();
     if (!account)
         return fail(QStringLiteral("Cannot read the profile"), account.error());
-    QJsonArray patients;
     const QStringList ids = account->has_value() ? (*account)->patientIds : QStringList();
     for (const QString &id : ids) {
         auto db = profile.patientDatabase(id, false);
+        if (!db && db.error().kind != Error::Kind::NotFound)
+            return fail(QStringLiteral("Cannot open a record"), db.error());
+        if (Status s = visit(id, db ? db.value() : nullptr); !s)
+            return fail(QStringLiteral("Cannot read a record"), s.error());
+    }
+    return 0;
+}
+
+int summary(const QCommandLineParser &args)
+{
+    QJsonArray patients;
+    const int code = forEachPatientDatabase(args, [&](const QString &id, CacheDatabase *db) -> Status {
         QJsonObject counts;
         if (db) {
-            auto byType = ResourceStore(db.value()->database()).countsByType();
+            auto byType = ResourceStore(db->database()).countsByType();
             if (!byType)
-                return fail(QStringLiteral("Cannot read the record"), byType.error());
+                return byType.error();
             for (auto it = byType->cbegin(); it != byType->cend(); ++it)
                 counts.insert(it.key(), it.value());
-        } else if (db.error().kind != Error::Kind::NotFound) {
-            return fail(QStringLiteral("Cannot open the record"), db.error());
         }
         patients.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("counts"), counts}});
-    }
+        return {};
+    });
+    if (code != 0)
+        return code;
     if (args.isSet(QStringLiteral("json"))) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("patients"), patients}}).toJson(QJsonDocument::Compact)
               << Qt::endl;
@@ -240,28 +255,19 @@ int summary(const QCommandLineParser &args)
     return 0;
 }
 
-// Opens every database of the profile and runs SQLite's integrity check on it.
+// Runs SQLite's integrity check on every database of the profile.
 int check(const QCommandLineParser &args)
 {
-    auto context = openContext(args.value(QStringLiteral("profile")), false);
-    if (!context)
-        return fail(QStringLiteral("Cannot open the profile"), context.error());
-    Profile &profile = *context.value()->profile;
-    auto account = profile.account();
-    if (!account)
-        return fail(QStringLiteral("Cannot read the profile"), account.error());
-    const QStringList ids = account->has_value() ? (*account)->patientIds : QStringList();
-    for (const QString &id : ids) {
-        auto db = profile.patientDatabase(id, false);
-        if (!db) {
-            if (db.error().kind == Error::Kind::NotFound)
-                continue;
-            return fail(QStringLiteral("Cannot open a record"), db.error());
-        }
-        if (Status s = db.value()->checkIntegrity(); !s)
-            return fail(QStringLiteral("Check failed"), s.error());
-    }
-    out() << "Profile OK: " << ids.size() << " record(s) checked." << Qt::endl;
+    int checked = 0;
+    const int code = forEachPatientDatabase(args, [&](const QString &, CacheDatabase *db) -> Status {
+        if (!db)
+            return {};
+        ++checked;
+        return db->checkIntegrity();
+    });
+    if (code != 0)
+        return code;
+    out() << "Profile OK: " << checked << " record(s) checked." << Qt::endl;
     return 0;
 }
 
