@@ -2,6 +2,7 @@
 # Hearth developer entry point.
 #   ./hearth.sh run [hearth args]   install what is missing, build, open Hearth on the built-in sandbox
 #   ./hearth.sh test                install what is missing, build, run every test
+#   ./hearth.sh bench [args]        install what is missing, build, run the benchmarks (docs/performance.md)
 #   ./hearth.sh build | deps
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -71,6 +72,7 @@ case "${1:-run}" in
   run) shift || true; run "$@" ;;
   test) run_tests ;;
   build) deps; build ;;
+  bench) shift; deps; build; tests/with-keyring.sh build/bin/hearth-bench "$@" ;;
   deps) deps ;;
-  *) echo "usage: $0 run|test|build|deps" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|bench|build|deps" >&2; exit 2 ;;
 esac
