@@ -416,14 +416,24 @@ Result<RecordSummary> RecordRepository::summary(int latestResults) const
     std::stable_sort(s.immunisations.begin(), s.immunisations.end(),
                      [](const ImmunisationEntry &a, const ImmunisationEntry &b) { return newerFirst(a.date, b.date); });
 
-    // Filtering happens after reading, so read them all and cut to the newest N afterwards.
-    const auto observations = m_store.list(u"Observation"_s);
-    if (!observations)
-        return observations.error();
-    for (const StoredResource &r : observations.value()) {
-        const QJsonObject o = parse(r);
-        if (!isWithdrawn(o) && isShownObservation(o))
-            s.results << toResult(r, o);
+    // The store returns observations newest first (indexed effective date), so only the newest rows
+    // are read and parsed: a window that grows until it holds N shown results or the whole list.
+    // Some rows are filtered out (panels, withdrawn), hence the margin.
+    int window = latestResults > 0 ? latestResults * 4 : 0;
+    for (;;) {
+        const auto observations = m_store.list(u"Observation"_s, window);
+        if (!observations)
+            return observations.error();
+        s.results.clear();
+        for (const StoredResource &r : observations.value()) {
+            const QJsonObject o = parse(r);
+            if (!isWithdrawn(o) && isShownObservation(o))
+                s.results << toResult(r, o);
+        }
+        const bool readAll = window <= 0 || observations->size() < window;
+        if (readAll || s.results.size() >= latestResults)
+            break;
+        window *= 4;
     }
     std::stable_sort(s.results.begin(), s.results.end(),
                      [](const ResultEntry &a, const ResultEntry &b) { return newerFirst(a.date, b.date); });
