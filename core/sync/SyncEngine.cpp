@@ -70,23 +70,27 @@ QStringList SyncEngine::resourceTypes()
             QStringLiteral("Observation"), QStringLiteral("Encounter")};
 }
 
-QString SyncEngine::firstPageQuery(const QString &type, const QString &cursor) const
+QString SyncEngine::searchQuery(const QString &type, int count, const QString &cursor) const
 {
     const QString &patientId = m_run->patientId;
     QString query = type == QLatin1String("Patient")
             ? QStringLiteral("Patient?_id=%1").arg(encoded(patientId))
             : QStringLiteral("%1?patient=%2").arg(type, encoded(patientId));
-    query += QStringLiteral("&_count=%1").arg(m_pageSize);
+    query += QStringLiteral("&_count=%1").arg(count);
     if (!cursor.isEmpty())
         query += QStringLiteral("&_lastUpdated=gt%1").arg(encoded(cursor));
     return query;
 }
 
+QString SyncEngine::firstPageQuery(const QString &type, const QString &cursor) const
+{
+    return searchQuery(type, m_pageSize, cursor);
+}
+
 QString SyncEngine::reconcileQuery(const QString &type) const
 {
     // Ids only (standard `_elements`); a server that ignores it sends whole resources, which works too.
-    return firstPageQuery(type, {}).replace(QStringLiteral("&_count=%1").arg(m_pageSize), QStringLiteral("&_count=1000"))
-            + QStringLiteral("&_elements=id");
+    return searchQuery(type, 1000, {}) + QStringLiteral("&_elements=id");
 }
 
 void SyncEngine::syncPatient(const QString &patientId, CacheDatabase &db, std::function<void(Result<SyncReport>)> done)

@@ -66,6 +66,7 @@ private:
     struct Run;
     struct TypeRun;
 
+    QString searchQuery(const QString &type, int count, const QString &cursor) const;
     QString firstPageQuery(const QString &type, const QString &cursor) const;
     QString reconcileQuery(const QString &type) const;
     void fetch(const QString &type, const QString &pathOrUrl);
