@@ -180,18 +180,18 @@ void AppController::loadLastUpdated(bool justSynced)
                 oldest = when;
         }
         if (cursor.lastError.isEmpty()) {
-            m_errorSeen.remove(it.key());
-            m_errorStored.remove(it.key());
+            m_errorsSeen.remove(it.key());
             continue;
         }
         // The store keeps no time for a failure: right after a sync, a failure present is that
-        // sync's. One left from an earlier run of the app has no time.
+        // sync's. One left from an earlier run of the app (or changed since we saw it) has no time.
+        SeenError &seen = m_errorsSeen[it.key()];
         if (justSynced)
-            m_errorSeen.insert(it.key(), now);
-        else if (m_errorStored.value(it.key()) != cursor.lastError)
-            m_errorSeen.remove(it.key());
-        m_errorStored.insert(it.key(), cursor.lastError);
-        problems << SyncProblemsModel::Problem{it.key(), cursor.lastError, m_errorSeen.value(it.key())};
+            seen.when = now;
+        else if (seen.error != cursor.lastError)
+            seen.when = {};
+        seen.error = cursor.lastError;
+        problems << SyncProblemsModel::Problem{it.key(), cursor.lastError, seen.when};
     }
     m_lastUpdated = oldest;
     m_problems->setProblems(problems);
@@ -459,8 +459,7 @@ void AppController::signOut()
     }
     m_lastUpdated = {};
     m_typeUpdated.clear();
-    m_errorSeen.clear();
-    m_errorStored.clear();
+    m_errorsSeen.clear();
     m_problems->setProblems({});
     m_lastSyncStart = {};
     m_offline = false;

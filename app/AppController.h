@@ -145,8 +145,11 @@ private:
     QString m_errorText;
     QDateTime m_lastUpdated;
     QMap<QString, QDateTime> m_typeUpdated;      // resource type → server time of its last success
-    QMap<QString, QDateTime> m_errorSeen;        // resource type → when this app saw its update fail
-    QMap<QString, QString> m_errorStored;        // resource type → the stored error m_errorSeen is for
+    struct SeenError {
+        QString error;    // the stored error text this entry is about
+        QDateTime when;   // when this app saw that update fail; invalid if unknown
+    };
+    QMap<QString, SeenError> m_errorsSeen;       // resource type → its current failure
     SyncProblemsModel *m_problems;
     qint64 m_countDone = 0;
     qint64 m_countExpected = -1;
