@@ -4,24 +4,28 @@
 
 #include "common/Result.h"
 
+#include <QSqlDatabase>
+
 namespace hearth {
 
-class ResourceStore;
-
-// Finds every result of the same test through the store's code index (type, code_system, code)
-// and builds its series. Results join by code — any LOINC or SNOMED CT coding they share, so a
-// result coded both ways links the two — never by display text.
+// Finds every result of the same test through the store's code index and builds its series.
+// Results join by code — any LOINC or SNOMED CT coding they share, so a result coded both ways
+// links the two — never by display text.
+//
+// The `resources` table indexes each result's first coding (type, code_system, code). A result
+// whose first coding is in the other terminology (SNOMED first, our LOINC code second) is found by
+// a second query limited, through the same index, to that terminology's results and checked by
+// parsing; codes learnt from such results are looked up in turn.
 class TrendRepository {
 public:
-    explicit TrendRepository(const ResourceStore &store);
+    explicit TrendRepository(QSqlDatabase db);
 
     // The series of the test that observation `observationId` belongs to. NotFound if absent.
     Result<TrendSeries> trendFor(const QString &observationId) const;
-    // The series of these codes (e.g. from a result row that is not stored yet).
     Result<TrendSeries> trendForCodes(const QList<ResultCoding> &codes) const;
 
 private:
-    const ResourceStore &m_store;
+    QSqlDatabase m_db;
 };
 
 } // namespace hearth
