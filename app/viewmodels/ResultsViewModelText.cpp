@@ -161,9 +161,9 @@ QString ResultsText::rangeText(const ResultRange &r)
     if (r.low && r.high)
         return tr("%1 to %2").arg(number(*r.low), number(*r.high)) + unit;
     if (r.low)
-        return tr("%1 or more").arg(number(*r.low)) + unit;
+        return tr("%1 or more").arg(number(*r.low) + unit);
     if (r.high)
-        return tr("%1 or less").arg(number(*r.high)) + unit;
+        return tr("%1 or less").arg(number(*r.high) + unit);
     return {};
 }
 
@@ -220,6 +220,11 @@ QVariantMap ResultsText::row(const ObservationResult &o)
 
 QString ResultsText::summaryText(const ResultReport &r)
 {
+    // A single result says its value; a report or panel says how many results it holds.
+    if (r.kind == ResultReport::Kind::Single && r.observations.size() == 1) {
+        const QString value = observationValueText(r.observations.first());
+        return value.isEmpty() ? row(r.observations.first()).value(u"valueText"_s).toString() : value;
+    }
     int outside = 0;
     for (const ObservationResult &o : r.observations) {
         if (colourRole(o.flag) == "alert"_L1)

@@ -215,17 +215,25 @@ ObservationResult parseObservation(const QString &id, const QJsonObject &o)
         if (!member.isEmpty())
             r.memberIds << member;
     }
-    // A panel's flag is the worst of its parts' flags only when it has none of its own: the list
-    // row then says "outside the usual range" for a blood pressure whose systolic is high.
-    if (r.flag == ResultFlag::None) {
+    // Blood pressure and similar carry flags on their parts only: the whole takes the parts' flag
+    // when they agree ("High" when both numbers are high), else "outside the usual range".
+    if (r.flag == ResultFlag::None && !r.components.isEmpty()) {
+        QList<ResultFlag> alarming;
+        bool anyNormal = false;
         for (const ResultComponent &comp : std::as_const(r.components)) {
-            if (comp.flag == ResultFlag::High || comp.flag == ResultFlag::Low || comp.flag == ResultFlag::Abnormal)
-                r.flag = r.components.size() == 1 ? comp.flag : ResultFlag::Abnormal;
-            else if (comp.flag == ResultFlag::Normal && r.flag == ResultFlag::None)
-                r.flag = ResultFlag::Normal;
-            if (r.flag == ResultFlag::Abnormal)
-                break;
+            if (comp.flag == ResultFlag::High || comp.flag == ResultFlag::Low || comp.flag == ResultFlag::Abnormal) {
+                if (!alarming.contains(comp.flag))
+                    alarming << comp.flag;
+            } else if (comp.flag == ResultFlag::Normal) {
+                anyNormal = true;
+            }
         }
+        if (alarming.size() == 1)
+            r.flag = alarming.first();
+        else if (alarming.size() > 1)
+            r.flag = ResultFlag::Abnormal;
+        else if (anyNormal)
+            r.flag = ResultFlag::Normal;
     }
     return r;
 }
