@@ -122,6 +122,20 @@ QString TrendModel::tableText(int i) const
     return text;
 }
 
+QVariantList TrendModel::chartPoints() const
+{
+    QVariantList out;
+    out.reserve(m_series.points.size());
+    for (qsizetype i = 0; i < m_series.points.size(); ++i) {
+        const TrendPoint &p = m_series.points.at(i);
+        QVariantMap m{{u"time"_s, m_cached.at(i).time}, {u"value"_s, p.value}, {u"flag"_s, ResultsText::flagWord(p.flag)}};
+        if (p.value2)
+            m.insert(u"value2"_s, *p.value2);
+        out << m;
+    }
+    return out;
+}
+
 QString TrendModel::summaryText() const
 {
     const qsizetype n = m_series.points.size();

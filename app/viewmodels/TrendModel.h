@@ -3,6 +3,7 @@
 #include "ResultsTypes.h"
 
 #include <QAbstractListModel>
+#include <QVariantList>
 
 namespace hearth {
 
@@ -60,6 +61,8 @@ public:
     QString separateText() const { return m_separateText; }
     QString summaryText() const;
     QString tableText(int i) const;
+    // For drawing in one go: [{time, value, value2 (absent when none), flag}], oldest first.
+    Q_INVOKABLE QVariantList chartPoints() const;
 
     void setSeries(TrendSeries series);
     void setError(const QString &translatedText);
