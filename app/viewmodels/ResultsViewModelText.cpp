@@ -9,6 +9,28 @@ namespace hearth {
 
 using namespace Qt::StringLiterals;
 
+ResultsDateFormatter::ResultsDateFormatter()
+{
+    const QLocale locale;
+    for (int m = 1; m <= 12; ++m)
+        m_months << locale.monthName(m, QLocale::LongFormat);
+}
+
+QString ResultsDateFormatter::format(const PartialDate &date) const
+{
+    if (!date.isValid())
+        return {};
+    const int year = date.date.year();
+    switch (date.precision) {
+    case PartialDate::Precision::Day:
+        return QString::number(date.date.day()) + u' ' + m_months.at(date.date.month() - 1) + u' ' + QString::number(year);
+    case PartialDate::Precision::Month: return m_months.at(date.date.month() - 1) + u' ' + QString::number(year);
+    case PartialDate::Precision::Year: return QString::number(year);
+    case PartialDate::Precision::None: break;
+    }
+    return {};
+}
+
 QString ResultsText::flagWord(ResultFlag flag)
 {
     switch (flag) {
@@ -78,7 +100,9 @@ QString ResultsText::timeText(const FhirDateTime &d)
 
 QString ResultsText::number(double v)
 {
-    return QLocale().toString(v, 'g', 12);
+    // The shortest text that reads back as the same number: exactly the value the lab sent,
+    // and much cheaper than a fixed 12-digit precision.
+    return QLocale().toString(v, 'g', QLocale::FloatingPointShortest);
 }
 
 QString ResultsText::unitText(const QString &unit)

@@ -10,6 +10,17 @@
 
 namespace hearth {
 
+// "3 May 2024" / "May 2024" / "2019" like RecordViewModel::formatDate, with the locale's month
+// names looked up once: a 500-point trend formats 500 dates.
+class ResultsDateFormatter {
+public:
+    ResultsDateFormatter();
+    QString format(const PartialDate &date) const;
+
+private:
+    QStringList m_months;
+};
+
 class ResultsText {
     Q_DECLARE_TR_FUNCTIONS(hearth::ResultsText)
 public:
@@ -22,7 +33,7 @@ public:
     static QString statusText(const QString &fhirStatus);
     static QString dateText(const FhirDateTime &d);                 // "3 May 2024", "May 2024", "2019"
     static QString timeText(const FhirDateTime &d);                 // "08:14" or ""
-    static QString number(double v);                                // locale digits, as precise as sent
+    static QString number(double v);                                // locale digits, shortest exact form
     static QString unitText(const QString &unit);                    // "mm[Hg]" -> "mmHg"
     static QString valueText(const ResultValue &v);                  // "5.2 mmol/L", "Negative", "less than 5 mmol/L"
     static QString observationValueText(const ObservationResult &o); // adds components: "128/82 mmHg"

@@ -159,9 +159,9 @@ void TrendModel::setSeries(TrendSeries series)
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     };
+    const ResultsDateFormatter dates;
     for (const TrendPoint &p : std::as_const(m_series.points)) {
-        const QDateTime when = p.date.hasTime() ? p.date.local : p.date.date.date.startOfDay();
-        m_cached.append({double(when.toMSecsSinceEpoch()), ResultsText::dateText(p.date), pointValueText(m_series, p)});
+        m_cached.append({double(p.date.msecs), dates.format(p.date.date), pointValueText(m_series, p)});
         widen(p.value);
         if (p.value2)
             widen(*p.value2);

@@ -14,15 +14,18 @@ FhirDateTime FhirDateTime::fromFhir(const QString &text)
 {
     FhirDateTime out;
     out.source = text.trimmed();
-    if (out.source.size() <= 10) {            // "2024", "2024-05", "2024-05-03": no time, no shifting
+    auto dateOnly = [&out] {
         out.date = PartialDate::fromFhir(out.source);
+        if (out.date.isValid())
+            out.msecs = QDateTime(out.date.date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
         return out;
-    }
-    QDateTime dt = QDateTime::fromString(out.source, Qt::ISODateWithMs);
-    if (!dt.isValid()) {
-        out.date = PartialDate::fromFhir(out.source);
-        return out;
-    }
+    };
+    if (out.source.size() <= 10)               // "2024", "2024-05", "2024-05-03": no time, no shifting
+        return dateOnly();
+    const QDateTime dt = QDateTime::fromString(out.source, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return dateOnly();
+    out.msecs = dt.toMSecsSinceEpoch();
     // Without an offset (not valid FHIR, but seen) the time is taken as local.
     out.local = dt.toLocalTime();
     out.date.date = out.local.date();

@@ -21,6 +21,9 @@ struct FhirDateTime {
     QString source;          // the text as sent
     PartialDate date;        // local calendar date when a time was given
     QDateTime local;         // valid only when the source had a time
+    // For ordering and chart positions, cheap to compare: the instant (ms since the epoch, UTC)
+    // when a time was given, else the start of the date in UTC. 0 when invalid.
+    qint64 msecs = 0;
 
     bool isValid() const { return date.isValid(); }
     bool hasTime() const { return local.isValid(); }

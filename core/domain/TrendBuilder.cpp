@@ -28,10 +28,11 @@ QString rangeKey(const ResultRange &r)
     return r.unitCode.isEmpty() ? r.unit : r.unitCode;
 }
 
-// Sort key: an instant when a time was given, else the start of the local day.
-QDateTime sortKey(const FhirDateTime &d)
+// Sort key: the instant when a time was given, else the start of the day (UTC); no time zone
+// arithmetic per comparison.
+qint64 sortKey(const FhirDateTime &d)
 {
-    return d.hasTime() ? d.local : d.date.date.startOfDay();
+    return d.msecs;
 }
 
 std::optional<ResultRange> convertedRange(const ResultRange &r, const QString &targetKey)
