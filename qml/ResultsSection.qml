@@ -73,6 +73,7 @@ Item {
             spacing: Theme.space3
             model: status === 3 || status === 0 ? resultsSection.results : null
             keyNavigationEnabled: true
+            activeFocusOnTab: true
             ScrollBar.vertical: ScrollBar { }
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Test results")
