@@ -240,3 +240,27 @@ TEST_CASE("a trend that cannot be read shows the error state")
     CHECK(l.model.trendModel()->status() == 2);
     CHECK(!l.model.trendModel()->errorText().isEmpty());
 }
+
+TEST_CASE("the roles QML delegates require are the models' role names")
+{
+    // ResultsSection.qml, ResultDetailPage.qml and TrendChartTable.qml declare these as required
+    // properties: a missing role would leave a delegate empty at run time, which the fakes can't show.
+    auto names = [](const QAbstractItemModel &m) {
+        QStringList out;
+        for (const QByteArray &n : m.roleNames())
+            out << QString::fromLatin1(n);
+        return out;
+    };
+    ResultsViewModel list;
+    for (const char *role : {"entryId", "resourceType", "title", "dateText", "summaryText", "statusCode", "statusText",
+                             "flag", "flagText", "accessibleText"})
+        CHECK(names(list).contains(QLatin1StringView(role)));
+    ResultsDetailModel detail;
+    for (const char *role : {"observationId", "title", "valueText", "rangeText", "flag", "flagText", "dateText",
+                             "statusCode", "statusText", "canTrend", "unsupported", "unsupportedText", "note",
+                             "accessibleText"})
+        CHECK(names(detail).contains(QLatin1StringView(role)));
+    TrendModel trend;
+    for (const char *role : {"dateText", "valueText", "flagText", "flag", "tableText"})
+        CHECK(names(trend).contains(QLatin1StringView(role)));
+}
