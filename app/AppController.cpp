@@ -1,6 +1,9 @@
 #include "AppController.h"
 
 #include "RecordRepository.h"
+#include "ResultsRepository.h"
+#include "ResultsViewModel.h"
+#include "TrendRepository.h"
 #include "RecordViewModel.h"
 #include "SyncProblemsModel.h"
 #include "SyncWording.h"
@@ -58,11 +61,30 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
         });
     }
     connect(m_record, &RecordViewModel::hasRecordChanged, this, &AppController::hasRecordChanged);
+    m_testResults = new ResultsViewModel(this);
+    connect(this, &AppController::statusTextChanged, m_testResults,
+            [this] { m_testResults->setUpdatedText(sectionUpdatedText(QStringLiteral("results"))); });
 }
 
 AppController::~AppController()
 {
     m_record->setRepository(nullptr);
+    attachTestResults(nullptr);
+}
+
+QObject *AppController::testResults() const { return m_testResults; }
+
+void AppController::attachTestResults(const QSqlDatabase *db)
+{
+    m_testResults->setRepositories(nullptr, nullptr);
+    m_resultsRepository.reset();
+    m_trendRepository.reset();
+    if (!db || !m_store)
+        return;
+    m_resultsRepository = std::make_unique<ResultsRepository>(*db);
+    m_trendRepository = std::make_unique<TrendRepository>(*db);
+    m_testResults->setRepositories(m_resultsRepository.get(), m_trendRepository.get());
+    m_testResults->setUpdatedText(sectionUpdatedText(QStringLiteral("results")));
 }
 
 QObject *AppController::record() const { return m_record; }
@@ -145,9 +167,12 @@ void AppController::showSavedRecord()
     if (!db)
         return;   // signed in before, nothing downloaded yet
     m_record->setRepository(nullptr);
+    attachTestResults(nullptr);   // its trend repository reads the store being replaced
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
     m_record->setRepository(m_repository.get());
+    const QSqlDatabase handle = db.value()->database();
+    attachTestResults(&handle);
     loadLastUpdated();
     if (hasRecord()) {
         setState(Ready);
@@ -334,6 +359,7 @@ void AppController::syncNow()
     m_lastSyncStart = QDateTime::currentDateTimeUtc();
     setSyncing(true);
     m_record->setLoading();
+    m_testResults->setLoading();
     m_progress = 0;
     m_countDone = 0;
     m_countExpected = -1;
@@ -368,8 +394,10 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         // Whatever types did complete are stored: show them rather than nothing.
         if (!m_repository)
             showSavedRecord();
-        else
+        else {
             m_record->reload();
+            m_testResults->reload();
+        }
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -380,8 +408,10 @@ void AppController::syncFinished(const Result<SyncReport> &report)
     emit syncProgressChanged();
     if (!m_repository)
         showSavedRecord();
-    else
+    else {
         m_record->reload();
+        m_testResults->reload();
+    }
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -446,6 +476,7 @@ void AppController::signOut()
     setSyncing(false);
     m_needsSignIn = false;
     m_record->setRepository(nullptr);
+    attachTestResults(nullptr);
     m_repository.reset();
     m_store.reset();
     m_session.reset();

@@ -12,6 +12,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QSqlDatabase;
 
 namespace hearth {
 
@@ -19,6 +20,9 @@ class KeyStore;
 class Profile;
 class RecordRepository;
 class RecordViewModel;
+class ResultsRepository;
+class ResultsViewModel;
+class TrendRepository;
 class ResourceStore;
 class Session;
 class SyncEngine;
@@ -49,6 +53,8 @@ class AppController : public QObject {
     Q_PROPERTY(QVariantMap sectionUpdated READ sectionUpdated NOTIFY statusTextChanged)
     // More → Updates: the parts of the record that could not be updated (SyncProblemsModel).
     Q_PROPERTY(QObject *updateProblems READ updateProblems CONSTANT)
+    // Your health → Test results: the paged results list with its detail and trend (ResultsViewModel).
+    Q_PROPERTY(QObject *testResults READ testResults CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -95,6 +101,7 @@ public:
     QObject *record() const;
     QVariantMap sectionUpdated() const;
     QObject *updateProblems() const;
+    QObject *testResults() const;
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -155,6 +162,11 @@ private:
     qint64 m_countExpected = -1;
     QDateTime m_lastSyncStart;                   // this device's clock: only used to space syncs out
     QTimer m_clock;
+    // Test results (results section): repositories over the same store, rebuilt with it.
+    ResultsViewModel *m_testResults = nullptr;
+    std::unique_ptr<ResultsRepository> m_resultsRepository;
+    std::unique_ptr<TrendRepository> m_trendRepository;
+    void attachTestResults(const QSqlDatabase *db);   // nullptr: detach (sign-out, store reopened)
 };
 
 } // namespace hearth

@@ -2,6 +2,9 @@
 
 #include "AppController.h"
 #include "RecordViewModel.h"
+#include "ResultsViewModel.h"
+#include "ResultsViewModelDetail.h"
+#include "TrendModel.h"
 #include "SummaryListModel.h"
 
 #include <QQmlEngine>
@@ -14,6 +17,9 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<AppController>("Hearth.App", 1, 0, "AppController", why);
     qmlRegisterUncreatableType<RecordViewModel>("Hearth.App", 1, 0, "RecordViewModel", why);
     qmlRegisterUncreatableType<SummaryListModel>("Hearth.App", 1, 0, "SummaryListModel", why);
+    qmlRegisterUncreatableType<ResultsViewModel>("Hearth.App", 1, 0, "ResultsViewModel", why);
+    qmlRegisterUncreatableType<ResultsDetailModel>("Hearth.App", 1, 0, "ResultsDetailModel", why);
+    qmlRegisterUncreatableType<TrendModel>("Hearth.App", 1, 0, "TrendModel", why);
 }
 
 } // namespace hearth

@@ -1,0 +1,225 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// Your health → Test results: the list (newest first, pages load as you scroll), a report's
+// detail, and a result's trend — each a step on this section's own StackView; back() pops.
+// `controller` is the AppController (or a test fake) with `testResults`.
+Item {
+    id: resultsSection
+    property var controller: null
+    readonly property var results: controller ? controller.testResults : null
+
+    // true if a step back was taken inside the resultsSection.
+    function back() {
+        if (stack.depth > 1) {
+            stack.pop();
+            return true;
+        }
+        return false;
+    }
+    function openEntry(resourceType, entryId) {
+        if (!results)
+            return;
+        results.openEntry(resourceType, entryId);
+        stack.push(detailPage);
+    }
+    function openTrend(observationId) {
+        if (!results)
+            return;
+        results.openTrend(observationId);
+        stack.push(trendPage);
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.pageBackground
+    }
+
+    StackView {
+        id: stack
+        objectName: "resultsStack"
+        anchors.fill: parent
+        initialItem: listPage
+    }
+
+    Component {
+        id: detailPage
+        ResultDetailPage {
+            objectName: "resultDetailPage"
+            detail: resultsSection.results ? resultsSection.results.detail : null
+            onTrendRequested: observationId => resultsSection.openTrend(observationId)
+        }
+    }
+    Component {
+        id: trendPage
+        TrendChartPage {
+            objectName: "trendPage"
+            trend: resultsSection.results ? resultsSection.results.trend : null
+        }
+    }
+
+    Component {
+        id: listPage
+        ListView {
+            id: list
+            objectName: "resultsList"
+            readonly property int margins: width < 600 ? Theme.space3 : Theme.space5
+            readonly property int columnWidth: Math.min(Theme.contentMaxWidth, width - 2 * margins)
+            // ResultsViewModel.Status: Loading 0, Empty 1, Error 2, Content 3
+            readonly property int status: resultsSection.results ? resultsSection.results.status : 0
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            spacing: Theme.space3
+            model: status === 3 || status === 0 ? resultsSection.results : null
+            keyNavigationEnabled: true
+            activeFocusOnTab: true
+            ScrollBar.vertical: ScrollBar { }
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Test results")
+
+            header: Item {
+                width: list.width
+                height: headerColumn.implicitHeight + list.margins + Theme.space3
+                ColumnLayout {
+                    id: headerColumn
+                    x: (list.width - list.columnWidth) / 2
+                    y: list.margins
+                    width: list.columnWidth
+                    spacing: Theme.space2
+                    Heading {
+                        objectName: "resultsTitle"
+                        Layout.fillWidth: true
+                        text: qsTr("Test results")
+                    }
+                    BodyText {
+                        objectName: "resultsUpdated"
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        text: resultsSection.results ? resultsSection.results.updatedText : ""
+                        color: Theme.secondaryText
+                        font.pixelSize: Theme.fontSmall
+                    }
+                    BodyText {
+                        Layout.fillWidth: true
+                        text: qsTr("Results are flagged in words when they are outside the usual range. Your GP practice will contact you if anything needs doing.")
+                        color: Theme.secondaryText
+                        font.pixelSize: Theme.fontSmall
+                    }
+                    RowLayout {
+                        objectName: "resultsLoading"
+                        visible: list.status === 0 && list.count === 0
+                        Layout.fillWidth: true
+                        spacing: Theme.space3
+                        BusyIndicator { running: parent.visible; implicitWidth: 32; implicitHeight: 32; Accessible.name: qsTr("Loading") }
+                        BodyText { Layout.fillWidth: true; text: qsTr("Loading your test results…"); color: Theme.secondaryText }
+                    }
+                    BodyText {
+                        objectName: "resultsEmpty"
+                        visible: list.status === 1
+                        Layout.fillWidth: true
+                        text: resultsSection.results && resultsSection.results.emptyText ? resultsSection.results.emptyText : qsTr("No test results recorded")
+                        color: Theme.secondaryText
+                    }
+                    ColumnLayout {
+                        objectName: "resultsError"
+                        visible: list.status === 2
+                        Layout.fillWidth: true
+                        spacing: Theme.space2
+                        BodyText {
+                            objectName: "resultsErrorText"
+                            Layout.fillWidth: true
+                            text: resultsSection.results && resultsSection.results.errorText ? resultsSection.results.errorText : qsTr("We could not show your test results.")
+                        }
+                        AppButton {
+                            objectName: "resultsRetry"
+                            text: qsTr("Try again")
+                            primary: false
+                            Accessible.name: qsTr("Try again: test results")
+                            onClicked: if (resultsSection.results) resultsSection.results.reload()
+                        }
+                    }
+                }
+            }
+
+            delegate: Item {
+                id: entry
+                required property int index
+                required property string entryId
+                required property string resourceType
+                required property string title
+                required property string dateText
+                required property string summaryText
+                required property string statusCode
+                required property string statusText
+                required property string flag
+                required property string flagText
+                required property string accessibleText
+                objectName: "resultEntry"
+                width: list.width
+                implicitHeight: card.implicitHeight
+                height: implicitHeight
+
+                Rectangle {
+                    id: card
+                    objectName: "entryCard"
+                    x: (list.width - list.columnWidth) / 2
+                    width: list.columnWidth
+                    implicitHeight: entryColumn.implicitHeight + 2 * Theme.space3
+                    radius: Theme.radius
+                    color: tap.pressed ? Theme.tagBackground : Theme.cardBackground
+                    border.color: entry.activeFocus || entry.ListView.isCurrentItem && list.activeFocus ? Theme.focus : Theme.border
+                    border.width: entry.activeFocus || entry.ListView.isCurrentItem && list.activeFocus ? 3 : 1
+                    Accessible.role: Accessible.Button
+                    Accessible.name: entry.accessibleText
+                    Accessible.onPressAction: resultsSection.openEntry(entry.resourceType, entry.entryId)
+
+                    ColumnLayout {
+                        id: entryColumn
+                        x: Theme.space3
+                        y: Theme.space3
+                        width: parent.width - 2 * Theme.space3
+                        spacing: Theme.space1
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.space2
+                            BodyText {
+                                Layout.fillWidth: true
+                                text: entry.title
+                                font.bold: true
+                                color: Theme.link
+                                Accessible.ignored: true
+                            }
+                            FlagTag { objectName: "entryFlag"; Layout.alignment: Qt.AlignTop; flag: entry.flag; text: entry.flagText }
+                        }
+                        BodyText { Layout.fillWidth: true; text: entry.summaryText; visible: text.length > 0; Accessible.ignored: true }
+                        BodyText {
+                            Layout.fillWidth: true
+                            text: entry.statusCode === "final" || entry.statusText.length === 0
+                                  ? entry.dateText : entry.dateText + " · " + entry.statusText
+                            color: Theme.secondaryText
+                            font.pixelSize: Theme.fontSmall
+                            Accessible.ignored: true
+                        }
+                    }
+                    TapHandler { id: tap; onTapped: resultsSection.openEntry(entry.resourceType, entry.entryId) }
+                }
+                Keys.onReturnPressed: resultsSection.openEntry(entry.resourceType, entry.entryId)
+                Keys.onEnterPressed: resultsSection.openEntry(entry.resourceType, entry.entryId)
+                Keys.onSpacePressed: resultsSection.openEntry(entry.resourceType, entry.entryId)
+            }
+
+            footer: Item {
+                width: list.width
+                height: Theme.space5 + (more.visible ? more.height : 0)
+                BusyIndicator {
+                    id: more
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    visible: resultsSection.results !== null && resultsSection.results.canLoadMore === true
+                    running: visible
+                    Accessible.name: qsTr("Loading more results")
+                }
+            }
+        }
+    }
+}
