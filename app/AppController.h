@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSettings>
 #include <QTimer>
 #include <QUrl>
 #include <functional>
@@ -27,6 +28,10 @@ struct SyncReport;
 
 // What the app shows, and the one place that turns core results into patient-facing wording.
 // Record first: a saved record is shown at once (offline-first), then sign-in and sync run behind it.
+class AppearanceSettings;
+class GlossaryViewModel;
+class SystemAppearance;
+
 class AppController : public QObject {
     Q_OBJECT
     Q_PROPERTY(int state READ state NOTIFY stateChanged)
@@ -49,6 +54,10 @@ class AppController : public QObject {
     Q_PROPERTY(QVariantMap sectionUpdated READ sectionUpdated NOTIFY statusTextChanged)
     // More → Updates: the parts of the record that could not be updated (SyncProblemsModel).
     Q_PROPERTY(QObject *updateProblems READ updateProblems CONSTANT)
+    // The plain-English glossary (GlossaryViewModel): annotate(text), entry(key), entries.
+    Q_PROPERTY(QObject *glossary READ glossary CONSTANT)
+    // More → Appearance (AppearanceSettings): theme, textScale, dark; saved in QSettings.
+    Q_PROPERTY(QObject *appearance READ appearance CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -95,6 +104,9 @@ public:
     QObject *record() const;
     QVariantMap sectionUpdated() const;
     QObject *updateProblems() const;
+    QObject *glossary() const;
+    QObject *appearance() const;
+    AppearanceSettings &appearanceSettings() { return *m_appearance; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -155,6 +167,10 @@ private:
     qint64 m_countExpected = -1;
     QDateTime m_lastSyncStart;                   // this device's clock: only used to space syncs out
     QTimer m_clock;
+    GlossaryViewModel *m_glossary;
+    QSettings m_settings;                        // preferences only (appearance), never health data
+    AppearanceSettings *m_appearance;
+    SystemAppearance *m_systemAppearance;
 };
 
 } // namespace hearth

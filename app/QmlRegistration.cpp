@@ -1,6 +1,8 @@
 #include "QmlRegistration.h"
 
 #include "AppController.h"
+#include "AppearanceSettings.h"
+#include "GlossaryViewModel.h"
 #include "RecordViewModel.h"
 #include "SummaryListModel.h"
 
@@ -14,6 +16,9 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<AppController>("Hearth.App", 1, 0, "AppController", why);
     qmlRegisterUncreatableType<RecordViewModel>("Hearth.App", 1, 0, "RecordViewModel", why);
     qmlRegisterUncreatableType<SummaryListModel>("Hearth.App", 1, 0, "SummaryListModel", why);
+    qmlRegisterUncreatableType<GlossaryViewModel>("Hearth.App", 1, 0, "GlossaryViewModel", why);
+    qmlRegisterUncreatableType<GlossaryListModel>("Hearth.App", 1, 0, "GlossaryListModel", why);
+    qmlRegisterUncreatableType<AppearanceSettings>("Hearth.App", 1, 0, "AppearanceSettings", why);
 }
 
 } // namespace hearth
