@@ -43,6 +43,8 @@ Item {
             FlagTag {
                 objectName: "rowFlag"
                 Layout.alignment: Qt.AlignTop
+                // At large text sizes the tag wraps rather than pushing the row past the screen.
+                Layout.maximumWidth: Math.round(parent.width * 0.45)
                 flag: row.flag
                 text: row.flagText
             }

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Window
 import QtTest
 import Hearth
 
@@ -24,7 +25,7 @@ TestCase {
                 && item.textFormat !== undefined;
     }
 
-    // Visible Text items whose painted text does not fit: "<page>/<objectName or text>".
+    // Visible Text items whose painted text does not fit, in their own width or in the window.
     function clipped(item, page, out) {
         if (!item.visible || item.opacity === 0)
             return;
@@ -37,6 +38,13 @@ TestCase {
             if (!fits || truncated)
                 out.push(page + ": \"" + String(item.text).substring(0, 40) + "\" needs " + Math.ceil(wraps ? item.contentWidth : item.implicitWidth)
                          + " px, has " + Math.floor(item.width) + (truncated ? " (truncated)" : ""));
+            // Drawn past the window's right edge (e.g. a tag wider than its row).
+            const left = item.mapToItem(null, 0, 0).x;
+            const drawn = Math.min(item.width, wraps || shrinks ? item.contentWidth : item.implicitWidth);
+            const right = left + (item.horizontalAlignment === Text.AlignHCenter ? (item.width + drawn) / 2 : drawn);
+            if (left < -1 || right > item.Window.width + 1)
+                out.push(page + ": \"" + String(item.text).substring(0, 40) + "\" drawn from x " + Math.round(left)
+                         + " to " + Math.round(right) + " in a " + item.Window.width + " px window");
         }
         for (let i = 0; i < item.children.length; ++i)
             clipped(item.children[i], page, out);
