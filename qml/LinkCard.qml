@@ -43,8 +43,6 @@ ItemDelegate {
                 }
                 FlagTag {
                     Layout.alignment: Qt.AlignTop
-                    // At large text sizes the tag wraps rather than pushing the row past the screen.
-                    Layout.maximumWidth: Math.round(parent.width * 0.45)
                     text: card.badge
                 }
             }
