@@ -219,4 +219,32 @@ TestCase {
         appearance.systemDark = true;
         verify(Theme.dark);
     }
+
+    // The explanation sheet over the A–Z glossary, and the Appearance card, light and dark at phone
+    // size; PNGs only when HEARTH_SCREENSHOT_DIR is set.
+    function test_screens_render_data() {
+        return [ { tag: "light", theme: "light" }, { tag: "dark", theme: "dark" } ];
+    }
+    function test_screens_render(data) {
+        const appearance = createTemporaryObject(appearanceComponent, tc, { theme: data.theme });
+        const win = makeMore(appearance);
+        compare(Theme.dark, data.theme === "dark");
+        const more = findChild(win.contentItem, "morePage");
+        const card = findChild(win.contentItem, "appearanceCard");
+        more.contentY = Math.max(0, Math.min(more.contentHeight - more.height, card.y - Theme.space3));
+        waitForRendering(win.contentItem);
+        const dir = testHelper.screenshotDir;
+        if (dir)
+            verify(testHelper.saveWindow(win, dir + "/more-appearance-" + data.tag + "-390.png"));
+        const browser = more.openGlossary();
+        tryVerify(() => browser.opened, 2000);
+        verify(browser.openTerm("hba1c"));
+        tryVerify(() => browser.sheet.opened, 2000);
+        waitForRendering(win.contentItem);
+        if (dir)
+            verify(testHelper.saveWindow(win, dir + "/glossary-sheet-" + data.tag + "-390.png"));
+        browser.sheet.close();
+        browser.close();
+        tryVerify(() => !browser.visible, 2000);
+    }
 }
