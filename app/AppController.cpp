@@ -1,5 +1,9 @@
 #include "AppController.h"
 
+#include "AppearanceSettings.h"
+#include "GlossaryViewModel.h"
+#include "SystemAppearance.h"
+
 #include "RecordRepository.h"
 #include "ResultsRepository.h"
 #include "ResultsViewModel.h"
@@ -45,7 +49,10 @@ const QMap<QString, QStringList> &sectionTypes()
 AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::function<void(const QUrl &)> openBrowser,
                              QObject *parent)
     : QObject(parent), m_keys(keys), m_nam(nam), m_openBrowser(std::move(openBrowser)),
-      m_record(new RecordViewModel(this)), m_problems(new SyncProblemsModel(this))
+      m_record(new RecordViewModel(this)), m_problems(new SyncProblemsModel(this)),
+      m_glossary(new GlossaryViewModel(GlossaryViewModel::bundledPath(), this)),
+      m_appearance(new AppearanceSettings(&m_settings, this)),
+      m_systemAppearance(new SystemAppearance(*m_appearance, this))
 {
     // "Updated 3 minutes ago" must stay true while the app is open; the same tick starts the
     // periodic update when one is due.
@@ -89,6 +96,8 @@ void AppController::attachTestResults(const QSqlDatabase *db)
 
 QObject *AppController::record() const { return m_record; }
 QObject *AppController::updateProblems() const { return m_problems; }
+QObject *AppController::glossary() const { return m_glossary; }
+QObject *AppController::appearance() const { return m_appearance; }
 bool AppController::hasRecord() const { return m_record->hasRecord(); }
 QString AppController::version() const { return QCoreApplication::applicationVersion(); }
 

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSettings>
 #include <QTimer>
 #include <QUrl>
 #include <functional>
@@ -31,6 +32,10 @@ struct SyncReport;
 
 // What the app shows, and the one place that turns core results into patient-facing wording.
 // Record first: a saved record is shown at once (offline-first), then sign-in and sync run behind it.
+class AppearanceSettings;
+class GlossaryViewModel;
+class SystemAppearance;
+
 class AppController : public QObject {
     Q_OBJECT
     Q_PROPERTY(int state READ state NOTIFY stateChanged)
@@ -55,6 +60,10 @@ class AppController : public QObject {
     Q_PROPERTY(QObject *updateProblems READ updateProblems CONSTANT)
     // Your health → Test results: the paged results list with its detail and trend (ResultsViewModel).
     Q_PROPERTY(QObject *testResults READ testResults CONSTANT)
+    // The plain-English glossary (GlossaryViewModel): annotate(text), entry(key), entries.
+    Q_PROPERTY(QObject *glossary READ glossary CONSTANT)
+    // More → Appearance (AppearanceSettings): theme, textScale, dark; saved in QSettings.
+    Q_PROPERTY(QObject *appearance READ appearance CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -102,6 +111,9 @@ public:
     QVariantMap sectionUpdated() const;
     QObject *updateProblems() const;
     QObject *testResults() const;
+    QObject *glossary() const;
+    QObject *appearance() const;
+    AppearanceSettings &appearanceSettings() { return *m_appearance; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -167,6 +179,10 @@ private:
     std::unique_ptr<ResultsRepository> m_resultsRepository;
     std::unique_ptr<TrendRepository> m_trendRepository;
     void attachTestResults(const QSqlDatabase *db);   // nullptr: detach (sign-out, store reopened)
+    GlossaryViewModel *m_glossary;
+    QSettings m_settings;                        // preferences only (appearance), never health data
+    AppearanceSettings *m_appearance;
+    SystemAppearance *m_systemAppearance;
 };
 
 } // namespace hearth

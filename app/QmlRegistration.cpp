@@ -1,6 +1,8 @@
 #include "QmlRegistration.h"
 
 #include "AppController.h"
+#include "AppearanceSettings.h"
+#include "GlossaryViewModel.h"
 #include "RecordViewModel.h"
 #include "ResultsViewModel.h"
 #include "ResultsViewModelDetail.h"
@@ -20,6 +22,9 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<ResultsViewModel>("Hearth.App", 1, 0, "ResultsViewModel", why);
     qmlRegisterUncreatableType<ResultsDetailModel>("Hearth.App", 1, 0, "ResultsDetailModel", why);
     qmlRegisterUncreatableType<TrendModel>("Hearth.App", 1, 0, "TrendModel", why);
+    qmlRegisterUncreatableType<GlossaryViewModel>("Hearth.App", 1, 0, "GlossaryViewModel", why);
+    qmlRegisterUncreatableType<GlossaryListModel>("Hearth.App", 1, 0, "GlossaryListModel", why);
+    qmlRegisterUncreatableType<AppearanceSettings>("Hearth.App", 1, 0, "AppearanceSettings", why);
 }
 
 } // namespace hearth

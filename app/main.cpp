@@ -1,5 +1,6 @@
 // The composition root: every service is built once here and passed to whoever needs it.
 #include "AppController.h"
+#include "AppearanceSettings.h"
 #include "QmlRegistration.h"
 #include "SandboxServer.h"
 #include "SystemBrowser.h"
@@ -108,6 +109,8 @@ int main(int argc, char **argv)
         {QStringLiteral("screenshot-page"), QStringLiteral("Page for --screenshot (default record)."), QStringLiteral("NAME"), QStringLiteral("record")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the built-in demo data."), QStringLiteral("S"), QStringLiteral("1")},
         {QStringLiteral("window-size"), QStringLiteral("Initial window size, e.g. 1280x800."), QStringLiteral("WxH")},
+        {QStringLiteral("theme"), QStringLiteral("Colours for this run only: light, dark or system."), QStringLiteral("THEME")},
+        {QStringLiteral("text-scale"), QStringLiteral("Text size for this run only, 1.0 to 2.0 (e.g. 2.0 = 200%)."), QStringLiteral("SCALE")},
     });
     parser.process(app);
 
@@ -123,6 +126,24 @@ int main(int argc, char **argv)
     QNetworkAccessManager nam;
     hearth::QtKeychainKeyStore keys;
     hearth::AppController controller(keys, nam, [](const QUrl &url) { hearth::platform::openInSystemBrowser(url); });
+
+    // --theme / --text-scale: for screenshots in each mode; the patient's saved choice is not changed.
+    if (parser.isSet(QStringLiteral("theme")) || parser.isSet(QStringLiteral("text-scale"))) {
+        const QString theme = parser.value(QStringLiteral("theme"));
+        if (parser.isSet(QStringLiteral("theme")) && !hearth::AppearanceSettings::isValidTheme(theme)) {
+            std::fprintf(stderr, "hearth: --theme takes light, dark or system\n");
+            return 2;
+        }
+        bool scaleOk = true;
+        const double scale = parser.isSet(QStringLiteral("text-scale"))
+                ? parser.value(QStringLiteral("text-scale")).toDouble(&scaleOk) : 0.0;
+        if (!scaleOk || (parser.isSet(QStringLiteral("text-scale"))
+                         && (scale < hearth::AppearanceSettings::minScale || scale > hearth::AppearanceSettings::maxScale))) {
+            std::fprintf(stderr, "hearth: --text-scale takes a number from 1.0 to 2.0\n");
+            return 2;
+        }
+        controller.appearanceSettings().overrideForThisRun(theme, scale);
+    }
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));

@@ -16,9 +16,14 @@ Rectangle {
     border.width: alarming ? 1 : 0
     border.color: Theme.flagRed
 
+    // Wraps when its row gives it less than its natural width (large text on a phone).
     Text {
         id: label
-        anchors.centerIn: parent
+        x: Theme.space2
+        y: Theme.space1
+        width: Math.max(0, tag.width - 2 * Theme.space2)
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
         text: (tag.flag === "high" ? "▲ " : tag.flag === "low" ? "▼ " : "") + tag.text
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall

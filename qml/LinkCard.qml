@@ -30,11 +30,14 @@ ItemDelegate {
             width: parent.width - 2 * x - chevron.width
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.space1
-            RowLayout {
+            // Title and badge placed by hand: a RowLayout of wrapping texts makes Qt 6.4 report
+            // polish loops at large text sizes.
+            Item {
                 Layout.fillWidth: true
-                spacing: Theme.space2
+                implicitHeight: Math.max(titleText.implicitHeight, badgeTag.visible ? badgeTag.implicitHeight : 0)
                 BodyText {
-                    Layout.fillWidth: true
+                    id: titleText
+                    width: Math.max(0, parent.width - (badgeTag.visible ? badgeTag.width + Theme.space2 : 0))
                     text: card.title
                     color: card.enabled ? Theme.link : Theme.text
                     font.pixelSize: Theme.fontH3
@@ -42,7 +45,10 @@ ItemDelegate {
                     font.underline: card.hovered && card.enabled
                 }
                 FlagTag {
-                    Layout.alignment: Qt.AlignTop
+                    id: badgeTag
+                    anchors.right: parent.right
+                    width: Math.min(implicitWidth, Math.round(parent.width * 0.45))
+                    height: implicitHeight
                     text: card.badge
                 }
             }

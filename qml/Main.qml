@@ -31,6 +31,11 @@ ApplicationWindow {
     // The saved sign-in expired or was refused: offer "Sign in again" rather than "Try again".
     readonly property bool needsSignIn: controller ? controller.needsSignIn === true : false
 
+    // More → Appearance (or --theme / --text-scale) drives the Theme; without it (tests) Theme is left alone.
+    readonly property var appearance: controller && controller.appearance ? controller.appearance : null
+    Binding { target: Theme; property: "dark"; value: window.appearance ? window.appearance.dark === true : false; when: window.appearance !== null }
+    Binding { target: Theme; property: "textScale"; value: window.appearance ? window.appearance.textScale : 1.0; when: window.appearance !== null }
+
     property string shellPage: "home"
     property var history: []
     // Set by showPage() so --self-test and --screenshot can show any page whatever the state.

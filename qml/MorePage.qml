@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Templates as T
 
-// Account and app: sign out, the record's update problems, and About (version, test mode).
+// Account and app: sign out, the record's update problems, appearance (theme, text size), the
+// plain-English glossary, and About (version, test mode).
 ScrollPage {
     id: page
     property var controller: null
@@ -12,6 +13,69 @@ ScrollPage {
     readonly property int problemCount: problems && problems.count !== undefined ? problems.count : 0
     // For tests and screenshots: the confirmation shown before signing out.
     property alias signOutDialog: signOutDialog
+    // AppearanceSettings (theme, textScale, textScales, percentText()) or a stand-in; null hides the card.
+    readonly property var appearance: controller && controller.appearance ? controller.appearance : null
+    // GlossaryViewModel or a stand-in; null hides the glossary link.
+    readonly property var glossary: controller && controller.glossary ? controller.glossary : null
+    // The A–Z glossary, made when first opened.
+    property var glossaryBrowser: null
+
+    function openGlossary() {
+        if (!glossary)
+            return null;
+        if (!glossaryBrowser)
+            glossaryBrowser = glossaryBrowserComponent.createObject(page, { glossary: page.glossary });
+        glossaryBrowser.open();
+        return glossaryBrowser;
+    }
+
+    Component {
+        id: glossaryBrowserComponent
+        GlossaryBrowser { }
+    }
+
+    // A radio choice in the theme's colours (Basic's own indicator ignores dark mode), ≥ 48 px tall.
+    component Choice: RadioButton {
+        id: choice
+        Layout.fillWidth: true
+        implicitHeight: Math.max(Theme.touchTarget, choiceLabel.implicitHeight + 2 * Theme.space2)
+        padding: 0
+        spacing: Theme.space3
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        focusPolicy: Qt.StrongFocus
+        Accessible.role: Accessible.RadioButton
+        Accessible.name: text
+        Keys.onReturnPressed: choice.toggle()
+        Keys.onEnterPressed: choice.toggle()
+        indicator: Rectangle {
+            x: choice.leftPadding
+            y: (choice.height - height) / 2
+            width: 28
+            height: 28
+            radius: 14
+            color: Theme.cardBackground
+            border.color: choice.visualFocus ? Theme.focus : Theme.text
+            border.width: choice.visualFocus ? 4 : 2
+            Rectangle {
+                anchors.centerIn: parent
+                width: 14
+                height: 14
+                radius: 7
+                color: Theme.text
+                visible: choice.checked
+            }
+        }
+        contentItem: Text {
+            id: choiceLabel
+            text: choice.text
+            font: choice.font
+            color: Theme.text
+            wrapMode: Text.Wrap
+            verticalAlignment: Text.AlignVCenter
+            leftPadding: choice.indicator.width + choice.spacing
+        }
+    }
 
     Heading {
         objectName: "pageTitle"
@@ -169,6 +233,74 @@ ScrollPage {
                 }
             }
         }
+    }
+
+    Card {
+        objectName: "appearanceCard"
+        Layout.fillWidth: true
+        visible: page.appearance !== null
+        Accessible.role: Accessible.Grouping
+        Accessible.name: qsTr("Appearance")
+        Heading {
+            Layout.fillWidth: true
+            level: 2
+            text: qsTr("Appearance")
+        }
+        Heading {
+            Layout.fillWidth: true
+            level: 3
+            text: qsTr("Colours")
+        }
+        ButtonGroup { id: themeGroup }
+        Repeater {
+            model: [
+                { value: "light", label: qsTr("Light") },
+                { value: "dark", label: qsTr("Dark") },
+                { value: "system", label: qsTr("Match this device") }
+            ]
+            delegate: Choice {
+                required property var modelData
+                objectName: "theme_" + modelData.value
+                text: modelData.label
+                ButtonGroup.group: themeGroup
+                checked: page.appearance !== null && page.appearance.theme === modelData.value
+                onClicked: if (page.appearance) page.appearance.theme = modelData.value
+            }
+        }
+        Heading {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.space2
+            level: 3
+            text: qsTr("Text size")
+        }
+        ButtonGroup { id: scaleGroup }
+        Repeater {
+            model: page.appearance && page.appearance.textScales ? page.appearance.textScales : []
+            delegate: Choice {
+                required property var modelData
+                objectName: "textScale_" + Math.round(modelData * 100)
+                text: page.appearance && page.appearance.percentText ? page.appearance.percentText(modelData)
+                                                                      : Math.round(modelData * 100) + "%"
+                ButtonGroup.group: scaleGroup
+                checked: page.appearance !== null && Math.abs(page.appearance.textScale - modelData) < 0.01
+                onClicked: if (page.appearance) page.appearance.textScale = modelData
+            }
+        }
+        BodyText {
+            Layout.fillWidth: true
+            color: Theme.secondaryText
+            font.pixelSize: Theme.fontSmall
+            text: qsTr("These choices are kept on this device.")
+        }
+    }
+
+    LinkCard {
+        objectName: "glossaryLink"
+        Layout.fillWidth: true
+        visible: page.glossary !== null
+        title: qsTr("Plain English glossary")
+        description: qsTr("What the abbreviations and medical words in your record mean.")
+        onClicked: page.openGlossary()
     }
 
     Card {

@@ -83,9 +83,11 @@ Rectangle {
                         text: tab.modelData.label
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.px(13)
-                        // Shrink a long label ("Prescriptions") rather than cut it on a 360 px phone.
+                        // Shrink a long label ("Prescriptions") rather than cut it on a 360 px phone. The
+                        // floor is not scaled: at 200% text a fifth of 360 px fits no bigger label; the
+                        // icon above still scales and the tab's accessible name is the full label.
                         fontSizeMode: Text.HorizontalFit
-                        minimumPixelSize: Theme.px(10)
+                        minimumPixelSize: 9
                         font.bold: tab.selected
                         color: tab.selected ? Theme.accent : Theme.secondaryText
                     }

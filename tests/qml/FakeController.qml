@@ -25,6 +25,10 @@ QtObject {
         property string emptyText: "All parts of your record are up to date."
     }
 
+    // GlossaryViewModel and AppearanceSettings stand-ins; null unless a test sets them.
+    property var glossary: null
+    property var appearance: null
+
     property int signInCalls: 0
     property int retryCalls: 0
     property int syncNowCalls: 0

@@ -1,5 +1,7 @@
 // Qt Quick Test runner for the Hearth QML module: the module's static plugin is linked in and
 // found under qrc:/, the same way the app loads it.
+#include "GlossaryViewModel.h"
+
 #include <QAccessible>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -45,6 +47,9 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->rootContext()->setContextProperty(QStringLiteral("testHelper"), new TestHelper(engine));
+        // The real glossary from the source tree, for GlossaryText tests.
+        engine->rootContext()->setContextProperty(QStringLiteral("testGlossary"),
+                new hearth::GlossaryViewModel(QStringLiteral(GLOSSARY_JSON), engine));
     }
 };
 
