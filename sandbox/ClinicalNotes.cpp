@@ -252,9 +252,22 @@ QString consultationNote(const VisitFacts &facts, Prng &rng)
     QString exam = facts.phone ? QStringLiteral("T/C, not examined.") : QString::fromLatin1(pick(t.exam, rng));
     QString plan = QString::fromLatin1(pick(t.plan, rng));
     if (facts.phone && !history.startsWith(QLatin1String("T/C")))
-        history.prepend(QStringLiteral("T/C with pt. "));
+        history.prepend(facts.child ? QStringLiteral("T/C with parent. ") : QStringLiteral("T/C with pt. "));
 
     const auto fill = [&](QString &text) {
+        // Measurements the visit did not make are left out of the note rather than written as "not recorded".
+        const auto drop = [&text](const char *sentence) {
+            text.replace(QLatin1String(sentence), QString());
+        };
+        if (facts.systolic <= 0)
+            for (const char *sentence : {"BP {BP} (sitting, 2nd reading). ", " BP {BP}.", "BP {BP}. ", "BP {BP}."})
+                drop(sentence);
+        if (std::isnan(facts.weightKg))
+            for (const char *sentence : {" Wt {WT} kg.", "Wt {WT} kg. ", "Wt {WT} kg."})
+                drop(sentence);
+        if (std::isnan(facts.peakFlow))
+            text.replace(QLatin1String("PEFR {PEF} L/min."), QStringLiteral("PEFR not done today."));
+        text = text.trimmed();
         text.replace(QLatin1String("{reason}"), facts.reasonDisplay);
         text.replace(QLatin1String("{BP}"), facts.systolic > 0 ? QStringLiteral("%1/%2").arg(facts.systolic).arg(facts.diastolic)
                                                               : QStringLiteral("not recorded"));
@@ -275,6 +288,8 @@ QString consultationNote(const VisitFacts &facts, Prng &rng)
     fill(history);
     fill(exam);
     fill(plan);
+    if (exam.isEmpty() || exam == QLatin1String("O/E") || exam == QLatin1String("O/E well."))
+        exam = QStringLiteral("O/E well. NAD.");
     // A medicine from the visit that the template did not mention still goes into the plan.
     if (!facts.medicine.isEmpty() && !plan.contains(facts.medicine))
         plan += QStringLiteral(" Rx: ") + facts.medicine + QLatin1Char('.');
