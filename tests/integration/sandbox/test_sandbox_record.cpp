@@ -455,6 +455,18 @@ TEST_CASE("counts per type at scale 1, and the size of the bench's scaled record
     CHECK(count(1, "Condition") == 5);
     CHECK(count(2, "Condition") == 4);
 
+    // Ids are unique per type (writers of one patient never reuse a kind's sequence).
+    for (const char *type : {"Observation", "Encounter", "Condition", "MedicationRequest", "Immunization",
+                             "DiagnosticReport", "DocumentReference", "Binary"}) {
+        INFO(type);
+        const QJsonObject listed = get(f.url(QStringLiteral("/_sandbox/resources?type=") + QLatin1String(type))).object();
+        QSet<QString> unique;
+        for (const auto &id : listed.value(QStringLiteral("ids")).toArray())
+            unique.insert(id.toString());
+        CHECK(unique.size() == listed.value(QStringLiteral("count")).toInt());
+        CHECK(unique.size() == count(0, type) + count(1, type) + count(2, type));
+    }
+
     // The bench's record (scale 35) stays in the tens of thousands.
     SandboxServer big(hearth::sandbox::SandboxOptions{1, 35, 3600});
     REQUIRE(big.listen(0));
