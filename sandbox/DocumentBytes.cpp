@@ -164,11 +164,13 @@ public:
         if (x >= 0 && y >= 0 && x < m_w && y < m_h)
             m_px[size_t(y) * size_t(m_w) + size_t(x)] = std::uint8_t(std::min<int>(m_px[size_t(y) * size_t(m_w) + size_t(x)], shade));
     }
+    // Printed areas replace what is under them (so a light title can sit on a dark band); pen strokes
+    // only darken (dot).
     void fill(int x0, int y0, int x1, int y1, int shade)
     {
-        for (int y = y0; y < y1; ++y)
-            for (int x = x0; x < x1; ++x)
-                dot(x, y, shade);
+        for (int y = std::max(0, y0); y < std::min(m_h, y1); ++y)
+            for (int x = std::max(0, x0); x < std::min(m_w, x1); ++x)
+                m_px[size_t(y) * size_t(m_w) + size_t(x)] = std::uint8_t(shade);
     }
     void box(int x0, int y0, int x1, int y1, int shade)
     {

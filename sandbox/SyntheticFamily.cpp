@@ -943,11 +943,35 @@ QStringList diabetesClinicLetter()
         QStringLiteral("I have not arranged a further clinic appointment, but I would be happy to see her again if her "
                        "HbA1c rises above her target or if she has any difficulty with her medicines."),
     };
-    for (int round = 0; round < 3; ++round) // the clinic's letters are long; repeat as a summary page
-        for (const QString &p : sections) {
-            body.append(round == 0 ? p : QStringLiteral("Summary %1: ").arg(round) + p);
-            body.append(QString());
-        }
+    for (const QString &p : sections) {
+        body.append(p);
+        body.append(QString());
+    }
+    // The second page: results table and information written for the patient.
+    body += {QStringLiteral("Recent results (practice laboratory):"),
+             QStringLiteral("- HbA1c: 53 mmol/mol (March 2021)"),
+             QStringLiteral("- eGFR: above 60 mL/min/1.73m2 (March 2021)"),
+             QStringLiteral("- Total cholesterol: 4.3 mmol/L (March 2021)"),
+             QStringLiteral("- Urine albumin:creatinine ratio: 1.2 mg/mmol (March 2021)"),
+             QStringLiteral("- Blood pressure in clinic: 132/82 (June 2021)"),
+             QString(),
+             QStringLiteral("Information for Sarah:"),
+             QStringLiteral("HbA1c shows your average blood sugar over the last 2 to 3 months. Small changes from one "
+                            "test to the next are normal."),
+             QString(),
+             QStringLiteral("Metformin works best taken with food. If you are unwell and cannot eat or drink, you can "
+                            "pause it for a day or two and restart when you are eating again. Your pharmacist can explain "
+                            "more."),
+             QString(),
+             QStringLiteral("Looking after your feet: check them each day, wear comfortable shoes, and tell the practice "
+                            "about any cut or sore that is slow to heal."),
+             QString(),
+             QStringLiteral("Eye screening: everyone with diabetes is invited for a photograph of the back of the eye "
+                            "once a year. It is quick and does not hurt."),
+             QString(),
+             QStringLiteral("Contacts: Community Diabetes Service, Kirkgate Health Centre, telephone 0113 496 0000 "
+                            "(Monday to Friday, 9am to 5pm)."),
+             QString()};
     body += {QStringLiteral("Yours sincerely,"), QString(), QStringLiteral("Diabetes Specialist Nurse"),
              QStringLiteral("Community Diabetes Service, Kirkgate Health Centre")};
     return body;

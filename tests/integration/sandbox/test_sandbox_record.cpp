@@ -244,6 +244,16 @@ TEST_CASE("document bytes: PDFs parse, PNGs decode, DICOM and text are what they
                 REQUIRE(pdf.pageCount() >= 1);
                 if (pdf.pageCount() > 1)
                     ++multiPage;
+                // Rendered, the first page has ink on it (text drawn, not only present in the file).
+                const QImage page = pdf.render(0, QSize(298, 421));
+                REQUIRE_FALSE(page.isNull());
+                int ink = 0;
+                for (int y = 0; y < page.height(); ++y)
+                    for (int x = 0; x < page.width(); ++x)
+                        ink += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+                CHECK(ink > 500);
+                if (qEnvironmentVariableIsSet("HEARTH_SANDBOX_DUMP"))
+                    page.save(qEnvironmentVariable("HEARTH_SANDBOX_DUMP") + QLatin1Char('/') + url.mid(7) + QStringLiteral(".png"));
                 const QString text = pdf.getAllText(0).text();
                 CHECK(text.contains(QLatin1String("NHS number")));
                 CHECK_FALSE(pdf.metaData(QPdfDocument::MetaDataField::Title).toString().isEmpty());
