@@ -760,8 +760,8 @@ Reply SandboxServer::Impl::withdraw(const QString &type, const QString &id, cons
     }
     if (how != QLatin1String("entered-in-error"))
         return error(400, "how must be delete or entered-in-error");
-    if (type == QLatin1String("Patient"))
-        return error(400, "a Patient cannot be entered-in-error here");
+    if (type == QLatin1String("Patient") || type == QLatin1String("Binary"))
+        return error(400, "a Patient or Binary cannot be entered-in-error here (mark the DocumentReference instead)");
     const auto mark = [&type](QJsonObject &o) {
         const bool clinical = type == QLatin1String("Condition") || type == QLatin1String("AllergyIntolerance");
         if (!clinical) {

@@ -212,6 +212,22 @@ TEST_CASE("documents: DocumentReference search, Binary read and its access rules
     const Response some = get(f.fhir(QStringLiteral("/DocumentReference?patient=%1&_lastUpdated=le%2").arg(parentId, newest)), parent);
     CHECK(some.object().value(QStringLiteral("total")).toInt() == paged.size());
 
+    // A letter marked entered-in-error comes back in an incremental search with that status; a Binary cannot be.
+    const QString firstDoc = paged.value(0);
+    const Response marked = send("POST", f.url(QStringLiteral("/_sandbox/withdraw?type=DocumentReference&how=entered-in-error&id=") + firstDoc));
+    REQUIRE(marked.status == 200);
+    const QList<QJsonObject> changed = [&] {
+        QList<QJsonObject> out;
+        const Response r = get(f.fhir(QStringLiteral("/DocumentReference?patient=%1&_lastUpdated=gt%2").arg(parentId, newest)), parent);
+        for (const auto &e : r.object().value(QStringLiteral("entry")).toArray())
+            out.append(e.toObject().value(QStringLiteral("resource")).toObject());
+        return out;
+    }();
+    REQUIRE(changed.size() == 1);
+    CHECK(changed.at(0).value(QStringLiteral("id")).toString() == firstDoc);
+    CHECK(changed.at(0).value(QStringLiteral("status")).toString() == QLatin1String("entered-in-error"));
+    CHECK(send("POST", f.url(QStringLiteral("/_sandbox/withdraw?type=Binary&how=entered-in-error&id=") + parentBinary.mid(7))).status == 400);
+
     // The capability statement names both types; Binary is read-only.
     const QByteArray capability = get(f.fhir(QStringLiteral("/metadata"))).body;
     CHECK(capability.contains("\"DocumentReference\""));
