@@ -37,8 +37,22 @@ const QStringList &resourceTypes()
                                    QStringLiteral("MedicationRequest"), QStringLiteral("Condition"),
                                    QStringLiteral("Immunization"),      QStringLiteral("Observation"),
                                    QStringLiteral("DiagnosticReport"),  QStringLiteral("Encounter"),
-                                   QStringLiteral("Task"),              QStringLiteral("Communication")};
+                                   QStringLiteral("Task"),              QStringLiteral("Communication"),
+                                   QStringLiteral("DocumentReference"), QStringLiteral("Binary")};
     return types;
+}
+
+// Types counted apart in /_sandbox/patients ("documentCounts"), so a client that does not sync documents yet
+// can still compare every entry of "counts" with its own store.
+bool isDocumentType(const QString &type)
+{
+    return type == QLatin1String("DocumentReference") || type == QLatin1String("Binary");
+}
+
+// The media type of a Content-Type or Accept item, lower case, without parameters.
+QByteArray mediaType(const QString &value)
+{
+    return value.section(QLatin1Char(';'), 0, 0).trimmed().toLower().toLatin1();
 }
 
 // Types a client may create (the outbox's writes), and the element that names their patient.
@@ -243,7 +257,7 @@ struct SandboxServer::Impl
     Reply route(const QHttpServerRequest &request);
     Reply fhir(const QHttpServerRequest &request, const QString &path);
     Reply search(const QString &type, const Pairs &query, const DemoUser &user, const QString &fault);
-    Reply read(const QString &type, const QString &id, const DemoUser &user);
+    Reply read(const QString &type, const QString &id, const DemoUser &user, const QString &accept = {});
     Reply create(const QString &type, const QHttpServerRequest &request, const DemoUser &user);
     Reply control(const QHttpServerRequest &request, const QString &path);
     Reply withdraw(const QString &type, const QString &id, const QString &how);
@@ -386,6 +400,8 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
     }
 
     const RequestKind kind = post ? RequestKind::Write : parts.size() == 2 ? RequestKind::Read : RequestKind::Search;
+    if (kind == RequestKind::Search && type == QLatin1String("Binary"))
+        return outcome(400, "not-supported", QStringLiteral("Binary is read by id only (use the attachment url)"));
     const Pairs query = QUrlQuery(request.url()).queryItems(QUrl::FullyDecoded);
     int page = 0;
     if (kind == RequestKind::Search) {
@@ -409,7 +425,7 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
     }
     const QString mode = faulted ? fault.mode : QString();
     Reply reply = kind == RequestKind::Write ? create(type, request, *user)
-        : kind == RequestKind::Read          ? read(type, parts.at(1), *user)
+        : kind == RequestKind::Read          ? read(type, parts.at(1), *user, headerValue(request, QByteArrayLiteral("Accept")))
                                              : search(type, query, *user, mode);
     if (mode == QLatin1String("malformed-json") && reply.status == 200)
         reply.body.truncate(reply.body.size() / 2); // JSON cut off mid-way, honest Content-Length
@@ -424,7 +440,9 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
     return reply;
 }
 
-Reply SandboxServer::Impl::read(const QString &type, const QString &id, const DemoUser &user)
+// Binary: the patient check is the Binary's securityContext (its patient in the store). A client that asks
+// for the document's own media type in Accept gets the raw bytes; otherwise FHIR JSON with base64 data.
+Reply SandboxServer::Impl::read(const QString &type, const QString &id, const DemoUser &user, const QString &accept)
 {
     const StoredResource *r = store.find(type, id);
     if (!r)
@@ -434,6 +452,15 @@ Reply SandboxServer::Impl::read(const QString &type, const QString &id, const De
     if (r->deleted)
         return outcome(410, "deleted", type + QLatin1Char('/') + id + QStringLiteral(" was withdrawn"));
     Reply reply{200, kFhirJson, r->json, {}};
+    if (type == QLatin1String("Binary") && !accept.isEmpty()) {
+        const QJsonObject binary = QJsonDocument::fromJson(r->json).object();
+        const QString contentType = binary.value(QStringLiteral("contentType")).toString();
+        bool wantsRaw = false;
+        for (const QString &item : accept.split(QLatin1Char(',')))
+            wantsRaw = wantsRaw || (mediaType(item) == mediaType(contentType) && !mediaType(item).contains("json"));
+        if (wantsRaw)
+            reply = {200, contentType.toLatin1(), QByteArray::fromBase64(binary.value(QStringLiteral("data")).toString().toLatin1()), {}};
+    }
     reply.headers.append({QByteArrayLiteral("ETag"), "W/\"" + QByteArray::number(r->versionId) + '"'});
     return reply;
 }
@@ -733,8 +760,8 @@ Reply SandboxServer::Impl::withdraw(const QString &type, const QString &id, cons
     }
     if (how != QLatin1String("entered-in-error"))
         return error(400, "how must be delete or entered-in-error");
-    if (type == QLatin1String("Patient"))
-        return error(400, "a Patient cannot be entered-in-error here");
+    if (type == QLatin1String("Patient") || type == QLatin1String("Binary"))
+        return error(400, "a Patient or Binary cannot be entered-in-error here (mark the DocumentReference instead)");
     const auto mark = [&type](QJsonObject &o) {
         const bool clinical = type == QLatin1String("Condition") || type == QLatin1String("AllergyIntolerance");
         if (!clinical) {
@@ -764,15 +791,17 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
         QJsonArray out;
         for (const FamilyMember &m : std::as_const(family)) {
             QJsonObject counts;
+            QJsonObject documentCounts;
             for (const QString &type : resourceTypes())
-                counts.insert(type, store.count(type, m.id));
+                (isDocumentType(type) ? documentCounts : counts).insert(type, store.count(type, m.id));
             out.append(QJsonObject{{QStringLiteral("id"), m.id},
                                    {QStringLiteral("user"), m.user},
                                    {QStringLiteral("family"), m.family},
                                    {QStringLiteral("given"), m.given},
                                    {QStringLiteral("nhsNumber"), m.nhsNumber},
                                    {QStringLiteral("birthDate"), m.birthDate},
-                                   {QStringLiteral("counts"), counts}});
+                                   {QStringLiteral("counts"), counts},
+                                   {QStringLiteral("documentCounts"), documentCounts}});
         }
         return json(QJsonDocument(out));
     }
@@ -852,6 +881,12 @@ void SandboxServer::Impl::buildDiscovery()
     };
     QJsonArray resources;
     for (const QString &type : resourceTypes()) {
+        if (type == QLatin1String("Binary")) { // read only, by the attachment url
+            resources.append(QJsonObject{{QStringLiteral("type"), type},
+                                         {QStringLiteral("interaction"),
+                                          QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("read")}}}}});
+            continue;
+        }
         QJsonArray params{searchParam("_lastUpdated", "date"), searchParam("_count", "number")};
         if (type == QLatin1String("Patient")) {
             params.append(searchParam("_id", "token"));
