@@ -1,10 +1,15 @@
 #include "ResourceStore.h"
 
+#include "SearchTokenizer.h"
 #include "SqlCipherDriver.h"
 #include "StoreSql.h"
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
+#include <cstring>
 
 namespace hearth {
 
@@ -32,6 +37,29 @@ StoredResource fromRow(const QSqlQuery &q)
     r.status = q.value(7).toString();
     r.json = q.value(8).toByteArray();
     return r;
+}
+
+// The search document of a resource's text: NULL when it was never extracted, 0 when it has no
+// words, else a positive 62-bit hash of its sorted tokens (equal words share one document).
+QVariant searchDocFor(const std::optional<QString> &searchText, QStringList *tokens)
+{
+    if (!searchText)
+        return QVariant(QMetaType::fromType<qint64>());
+    *tokens = SearchTokenizer::indexTokens(*searchText);
+    if (tokens->isEmpty())
+        return QVariant(qint64(0));
+    QStringList sorted = *tokens;
+    std::sort(sorted.begin(), sorted.end());
+    const QByteArray digest = QCryptographicHash::hash(sorted.join(u'\n').toUtf8(), QCryptographicHash::Sha1);
+    quint64 bits = 0;
+    std::memcpy(&bits, digest.constData(), sizeof bits);
+    const qint64 doc = qint64(bits & 0x3FFFFFFFFFFFFFFFull);
+    return QVariant(doc == 0 ? qint64(1) : doc);
+}
+
+bool isRealDoc(const QVariant &doc)
+{
+    return !doc.isNull() && doc.toLongLong() > 0;
 }
 
 Result<QList<StoredResource>> readAll(QSqlQuery &q, const QString &what)
@@ -66,34 +94,44 @@ Status ResourceStore::put(const StoredResource &r)
             return s;
         if (Status s = prepare(*ins,
                                QStringLiteral("INSERT INTO resources (") + kColumns
-                                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                   + QStringLiteral(", search_doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                QStringLiteral("prepare resource put"));
             !s)
             return s;
         m_delete = std::move(del);
         m_insert = std::move(ins);
     }
-    if (sqlCipherInTransaction(m_db))
-        return putPrepared(r);
-
-    // Not inside a caller's transaction: make the delete+insert pair atomic on its own.
-    if (!m_db.transaction())
-        return store_detail::sqlError(QStringLiteral("begin transaction"), m_db.lastError());
-    Status s = putPrepared(r);
-    if (s && !m_db.commit())
-        s = store_detail::sqlError(QStringLiteral("commit"), m_db.lastError());
-    if (!s)
-        m_db.rollback();
-    return s;
+    if (Status s = prepareIndexStatements(); !s)
+        return s;
+    // Not inside a caller's transaction: the delete+insert pair and the index are atomic on their own.
+    return atomically([&] { return putPrepared(r); });
 }
 
+// The search index changes with the row, in the same transaction: the old document loses a user
+// (its tokens go when nobody else uses it), the new one gains one (its tokens are written when it
+// is new). Most resources repeat a document already indexed, which costs one index lookup.
 Status ResourceStore::putPrepared(const StoredResource &r)
 {
+    QStringList tokens;
+    const QVariant newDoc = searchDocFor(r.searchText, &tokens);
+    auto oldDoc = oldSearchDoc(r.type, r.id);
+    if (!oldDoc)
+        return oldDoc.error();
+    const bool sameDoc = !oldDoc->isNull() && !newDoc.isNull() && oldDoc->toLongLong() == newDoc.toLongLong();
+
     QSqlQuery &del = *m_delete;
     del.bindValue(0, r.type);
     del.bindValue(1, r.id);
     if (Status s = exec(del, QStringLiteral("store resource (replace)")); !s)
         return s;
+    // Checked with the old row gone and the new one not yet written: "used" means by another row.
+    bool needTerms = false;
+    if (!sameDoc && isRealDoc(newDoc)) {
+        auto used = searchDocUsed(newDoc.toLongLong());
+        if (!used)
+            return used.error();
+        needTerms = !*used;
+    }
 
     QSqlQuery &q = *m_insert;
     q.bindValue(0, r.type);
@@ -105,19 +143,258 @@ Status ResourceStore::putPrepared(const StoredResource &r)
     q.bindValue(6, orNull(r.code));
     q.bindValue(7, orNull(r.status));
     q.bindValue(8, r.json.isNull() ? QByteArray("") : r.json);
-    return exec(q, QStringLiteral("store resource"));
+    q.bindValue(9, newDoc);
+    if (Status s = exec(q, QStringLiteral("store resource")); !s)
+        return s;
+    if (sameDoc)
+        return {};
+    if (needTerms)
+        if (Status s = writeSearchTerms(newDoc.toLongLong(), tokens); !s)
+            return s;
+    return releaseSearchDoc(*oldDoc);
+}
+
+Status ResourceStore::prepareIndexStatements()
+{
+    if (m_insertTerm)
+        return {};
+    const QString what = QStringLiteral("prepare search index");
+    auto oldDoc = std::make_unique<QSqlQuery>(m_db);
+    auto used = std::make_unique<QSqlQuery>(m_db);
+    auto term = std::make_unique<QSqlQuery>(m_db);
+    auto drop = std::make_unique<QSqlQuery>(m_db);
+    oldDoc->setForwardOnly(true);
+    used->setForwardOnly(true);
+    if (Status s = prepare(*oldDoc, QStringLiteral("SELECT search_doc FROM resources WHERE type = ? AND id = ?"), what); !s)
+        return s;
+    if (Status s = prepare(*used, QStringLiteral("SELECT 1 FROM resources WHERE search_doc = ? LIMIT 1"), what); !s)
+        return s;
+    // OR IGNORE: a document is new when no resource uses it, but be safe against leftovers.
+    if (Status s = prepare(*term, QStringLiteral("INSERT OR IGNORE INTO search_terms (token, doc) VALUES (?, ?)"), what); !s)
+        return s;
+    if (Status s = prepare(*drop, QStringLiteral("DELETE FROM search_terms WHERE doc = ?"), what); !s)
+        return s;
+    m_oldDoc = std::move(oldDoc);
+    m_docUsed = std::move(used);
+    m_insertTerm = std::move(term);
+    m_deleteTerms = std::move(drop);
+    return {};
+}
+
+// The row's current document (NULL if the row or its document is absent).
+Result<QVariant> ResourceStore::oldSearchDoc(const QString &type, const QString &id)
+{
+    QSqlQuery &q = *m_oldDoc;
+    q.bindValue(0, type);
+    q.bindValue(1, id);
+    if (Status s = exec(q, QStringLiteral("read search document")); !s)
+        return s.error();
+    QVariant doc;
+    if (q.next())
+        doc = q.value(0);
+    q.finish();
+    return doc;
+}
+
+Result<bool> ResourceStore::searchDocUsed(qint64 doc)
+{
+    QSqlQuery &used = *m_docUsed;
+    used.bindValue(0, doc);
+    if (Status s = exec(used, QStringLiteral("look up search document")); !s)
+        return s.error();
+    const bool found = used.next();
+    used.finish();
+    return found;
+}
+
+Status ResourceStore::writeSearchTerms(qint64 doc, const QStringList &tokens)
+{
+    QSqlQuery &term = *m_insertTerm;
+    for (const QString &token : tokens) {
+        term.bindValue(0, token);
+        term.bindValue(1, doc);
+        if (Status s = exec(term, QStringLiteral("write search term")); !s)
+            return s;
+    }
+    return {};
+}
+
+// Drops the tokens of a document no resource uses any more: nothing of a removed entry stays.
+Status ResourceStore::releaseSearchDoc(const QVariant &doc)
+{
+    if (!isRealDoc(doc))
+        return {};
+    auto stillUsed = searchDocUsed(doc.toLongLong());
+    if (!stillUsed)
+        return stillUsed.error();
+    if (*stillUsed)
+        return {};
+    QSqlQuery &drop = *m_deleteTerms;
+    drop.bindValue(0, doc.toLongLong());
+    return exec(drop, QStringLiteral("drop search terms"));
 }
 
 Status ResourceStore::remove(const QString &type, const QString &id)
 {
-    QSqlQuery q(m_db);
-    if (Status s = prepare(q, QStringLiteral("DELETE FROM resources WHERE type = ? AND id = ?"),
-                           QStringLiteral("prepare resource remove"));
-        !s)
+    if (Status s = prepareIndexStatements(); !s)
         return s;
-    q.addBindValue(type);
-    q.addBindValue(id);
-    return exec(q, QStringLiteral("remove resource"));
+    return atomically([&]() -> Status {
+        auto oldDoc = oldSearchDoc(type, id);
+        if (!oldDoc)
+            return oldDoc.error();
+        QSqlQuery q(m_db);
+        if (Status s = prepare(q, QStringLiteral("DELETE FROM resources WHERE type = ? AND id = ?"),
+                               QStringLiteral("prepare resource remove"));
+            !s)
+            return s;
+        q.addBindValue(type);
+        q.addBindValue(id);
+        if (Status s = exec(q, QStringLiteral("remove resource")); !s)
+            return s;
+        return releaseSearchDoc(*oldDoc);
+    });
+}
+
+// Runs fn in the caller's transaction if there is one, else in its own.
+Status ResourceStore::atomically(const std::function<Status()> &fn)
+{
+    if (sqlCipherInTransaction(m_db))
+        return fn();
+    if (!m_db.transaction())
+        return store_detail::sqlError(QStringLiteral("begin transaction"), m_db.lastError());
+    Status s = fn();
+    if (s && !m_db.commit())
+        s = store_detail::sqlError(QStringLiteral("commit"), m_db.lastError());
+    if (!s)
+        m_db.rollback();
+    return s;
+}
+
+Status ResourceStore::setSearchText(const QString &type, const QString &id, const QString &searchText)
+{
+    if (Status s = prepareIndexStatements(); !s)
+        return s;
+    return atomically([&]() -> Status {
+        QStringList tokens;
+        const QVariant newDoc = searchDocFor(std::optional<QString>(searchText), &tokens);
+        auto oldDoc = oldSearchDoc(type, id);
+        if (!oldDoc)
+            return oldDoc.error();
+        if (!oldDoc->isNull() && oldDoc->toLongLong() == newDoc.toLongLong())
+            return {};
+        bool needTerms = false;
+        if (isRealDoc(newDoc)) {
+            auto used = searchDocUsed(newDoc.toLongLong());
+            if (!used)
+                return used.error();
+            needTerms = !*used;
+        }
+        QSqlQuery q(m_db);
+        if (Status s = prepare(q, QStringLiteral("UPDATE resources SET search_doc = ? WHERE type = ? AND id = ?"),
+                               QStringLiteral("prepare search document update"));
+            !s)
+            return s;
+        q.addBindValue(newDoc);
+        q.addBindValue(type);
+        q.addBindValue(id);
+        if (Status s = exec(q, QStringLiteral("update search document")); !s)
+            return s;
+        if (q.numRowsAffected() == 0)
+            return {};   // the resource is gone: nothing to index
+        if (needTerms)
+            if (Status s = writeSearchTerms(newDoc.toLongLong(), tokens); !s)
+                return s;
+        return releaseSearchDoc(*oldDoc);
+    });
+}
+
+Status ResourceStore::clearSearchIndex()
+{
+    return atomically([&]() -> Status {
+        if (Status s = store_detail::execSql(m_db, QStringLiteral("UPDATE resources SET search_doc = NULL"),
+                                             QStringLiteral("clear search documents"));
+            !s)
+            return s;
+        return store_detail::execSql(m_db, QStringLiteral("DELETE FROM search_terms"),
+                                     QStringLiteral("clear search terms"));
+    });
+}
+
+Result<qint64> ResourceStore::unindexedCount() const
+{
+    auto n = store_detail::scalar(m_db, QStringLiteral("SELECT count(*) FROM resources WHERE search_doc IS NULL"),
+                                  QStringLiteral("count unindexed resources"));
+    if (!n)
+        return n.error();
+    return n->toLongLong();
+}
+
+Result<QList<StoredResource>> ResourceStore::unindexed(int limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (Status s = prepare(q, QStringLiteral("SELECT ") + kColumns
+                                  + QStringLiteral(" FROM resources WHERE search_doc IS NULL LIMIT ?"),
+                           QStringLiteral("prepare unindexed resources"));
+        !s)
+        return s.error();
+    q.addBindValue(qint64(qMax(limit, 1)));
+    return readAll(q, QStringLiteral("list unindexed resources"));
+}
+
+// One range scan of search_terms per word, intersected on the document, then the resources that
+// use those documents through resources_by_search_doc. `+type` and `+status` keep SQLite from
+// choosing a per-type index and scanning every row of the type instead.
+Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, const QStringList &types,
+                                                 const QString &jsonForCode) const
+{
+    QList<SearchMatch> out;
+    if (prefixes.isEmpty() || types.isEmpty())
+        return out;
+    QStringList ranges;
+    QVariantList binds;
+    binds << orNull(jsonForCode);
+    for (const QString &prefix : prefixes) {
+        const QString upper = SearchTokenizer::prefixUpperBound(prefix);
+        if (upper.isEmpty()) {
+            ranges << QStringLiteral("SELECT doc FROM search_terms WHERE token >= ?");
+            binds << prefix;
+        } else {
+            ranges << QStringLiteral("SELECT doc FROM search_terms WHERE token >= ? AND token < ?");
+            binds << prefix << upper;
+        }
+    }
+    QStringList typeMarks;
+    for (const QString &type : types) {
+        typeMarks << QStringLiteral("?");
+        binds << type;
+    }
+    const QString sql = QStringLiteral(
+        "SELECT type, id, effective_date, code, CASE WHEN code = ? THEN json END FROM resources "
+        "WHERE search_doc IN (") + ranges.join(QStringLiteral(" INTERSECT "))
+        + QStringLiteral(") AND +type IN (") + typeMarks.join(u',')
+        + QStringLiteral(") AND (+status IS NULL OR +status <> 'entered-in-error') "
+                         "ORDER BY effective_date DESC, last_updated DESC, id");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (Status s = prepare(q, sql, QStringLiteral("prepare search")); !s)
+        return s.error();
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (Status s = exec(q, QStringLiteral("search")); !s)
+        return s.error();
+    while (q.next()) {
+        SearchMatch m;
+        m.type = q.value(0).toString();
+        m.id = q.value(1).toString();
+        m.effectiveDate = q.value(2).toString();
+        m.code = q.value(3).toString();
+        m.json = q.value(4).toByteArray();
+        out.append(std::move(m));
+    }
+    if (q.lastError().isValid())
+        return store_detail::sqlError(QStringLiteral("search"), q.lastError());
+    return out;
 }
 
 Result<qint64> ResourceStore::count(const QString &type) const

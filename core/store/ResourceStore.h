@@ -7,7 +7,10 @@
 #include <QMap>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,8 +28,22 @@ struct StoredResource {
     QString code;
     QString status;
     QByteArray json;         // raw resource JSON exactly as the server sent it
+    // The words search should find this resource by (ResourceIndexer fills it), text fragments
+    // separated by newlines. Written to the search index by put(), never stored as text and never
+    // read back: get()/list() leave it unset. Unset = "not extracted" (a later rebuild indexes it);
+    // an empty string = "nothing to index".
+    std::optional<QString> searchText;
 
     friend bool operator==(const StoredResource &, const StoredResource &) = default;
+};
+
+// One resource matched by a search: what a search screen needs to rank and group it.
+struct SearchMatch {
+    QString type;
+    QString id;
+    QString effectiveDate;
+    QString code;
+    QByteArray json;         // filled only for the code asked for in ResourceStore::search
 };
 
 // The `resources` table: raw FHIR JSON plus the few columns lists filter and sort on.
@@ -48,6 +65,21 @@ public:
     // All ids stored for a type (for sync to find entries that disappeared from the server).
     Result<QList<QString>> ids(const QString &type) const;
 
+    // --- whole-record search (index kept in step by put()/remove(), in their transaction) ---
+    // Resources whose every word in `prefixes` starts some token of their text (AND across words),
+    // restricted to `types`, never entered-in-error; newest first. `jsonForCode`: rows with this
+    // code also carry their JSON (e.g. consultation notes, to find their Encounter).
+    Result<QList<SearchMatch>> search(const QStringList &prefixes, const QStringList &types,
+                                      const QString &jsonForCode = {}) const;
+    // Up to `limit` resources never indexed (searchText was null, or the index was cleared).
+    Result<QList<StoredResource>> unindexed(int limit) const;
+    // Indexes one stored resource's text without rewriting the row (rebuilds).
+    Status setSearchText(const QString &type, const QString &id, const QString &searchText);
+    // How many resources are not indexed yet (rebuild progress).
+    Result<qint64> unindexedCount() const;
+    // Forgets the whole index; every resource becomes "not indexed yet".
+    Status clearSearchIndex();
+
     ~ResourceStore();
     ResourceStore(ResourceStore &&) noexcept;
     ResourceStore &operator=(ResourceStore &&) noexcept;
@@ -55,8 +87,18 @@ public:
 private:
     QSqlDatabase m_db;
     Status putPrepared(const StoredResource &resource);
+    Status prepareIndexStatements();
+    Status atomically(const std::function<Status()> &fn);
+    Result<QVariant> oldSearchDoc(const QString &type, const QString &id);
+    Result<bool> searchDocUsed(qint64 doc);
+    Status writeSearchTerms(qint64 doc, const QStringList &tokens);
+    Status releaseSearchDoc(const QVariant &doc);
     std::unique_ptr<QSqlQuery> m_delete;   // prepared on first put, reused
     std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_oldDoc;
+    std::unique_ptr<QSqlQuery> m_docUsed;
+    std::unique_ptr<QSqlQuery> m_insertTerm;
+    std::unique_ptr<QSqlQuery> m_deleteTerms;
 
 };
 
