@@ -2,6 +2,7 @@
 
 #include "RecordRepository.h"
 #include "RecordViewModel.h"
+#include "SearchViewModel.h"
 #include "SyncProblemsModel.h"
 #include "SyncWording.h"
 #include "auth/AuthRequest.h"
@@ -58,15 +59,18 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
         });
     }
     connect(m_record, &RecordViewModel::hasRecordChanged, this, &AppController::hasRecordChanged);
+    m_search = new SearchViewModel(this);
 }
 
 AppController::~AppController()
 {
     m_record->setRepository(nullptr);
+    m_search->setDatabase(nullptr);   // before the profile closes the database
 }
 
 QObject *AppController::record() const { return m_record; }
 QObject *AppController::updateProblems() const { return m_problems; }
+QObject *AppController::search() const { return m_search; }
 bool AppController::hasRecord() const { return m_record->hasRecord(); }
 QString AppController::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -148,6 +152,7 @@ void AppController::showSavedRecord()
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
     m_record->setRepository(m_repository.get());
+    m_search->setDatabase(db.value());
     loadLastUpdated();
     if (hasRecord()) {
         setState(Ready);
@@ -370,6 +375,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
             showSavedRecord();
         else
             m_record->reload();
+        m_search->refresh();
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -382,6 +388,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         showSavedRecord();
     else
         m_record->reload();
+    m_search->refresh();
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -446,6 +453,7 @@ void AppController::signOut()
     setSyncing(false);
     m_needsSignIn = false;
     m_record->setRepository(nullptr);
+    m_search->setDatabase(nullptr);
     m_repository.reset();
     m_store.reset();
     m_session.reset();

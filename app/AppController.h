@@ -19,6 +19,7 @@ class KeyStore;
 class Profile;
 class RecordRepository;
 class RecordViewModel;
+class SearchViewModel;
 class ResourceStore;
 class Session;
 class SyncEngine;
@@ -49,6 +50,8 @@ class AppController : public QObject {
     Q_PROPERTY(QVariantMap sectionUpdated READ sectionUpdated NOTIFY statusTextChanged)
     // More → Updates: the parts of the record that could not be updated (SyncProblemsModel).
     Q_PROPERTY(QObject *updateProblems READ updateProblems CONSTANT)
+    // Whole-record search (SearchViewModel).
+    Q_PROPERTY(QObject *search READ search CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -95,6 +98,7 @@ public:
     QObject *record() const;
     QVariantMap sectionUpdated() const;
     QObject *updateProblems() const;
+    QObject *search() const;
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -151,6 +155,7 @@ private:
     };
     QMap<QString, SeenError> m_errorsSeen;       // resource type → its current failure
     SyncProblemsModel *m_problems;
+    SearchViewModel *m_search = nullptr;
     qint64 m_countDone = 0;
     qint64 m_countExpected = -1;
     QDateTime m_lastSyncStart;                   // this device's clock: only used to space syncs out

@@ -2,6 +2,7 @@
 
 #include "AppController.h"
 #include "RecordViewModel.h"
+#include "SearchViewModel.h"
 #include "SummaryListModel.h"
 
 #include <QQmlEngine>
@@ -14,6 +15,7 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<AppController>("Hearth.App", 1, 0, "AppController", why);
     qmlRegisterUncreatableType<RecordViewModel>("Hearth.App", 1, 0, "RecordViewModel", why);
     qmlRegisterUncreatableType<SummaryListModel>("Hearth.App", 1, 0, "SummaryListModel", why);
+    qmlRegisterUncreatableType<SearchViewModel>("Hearth.App", 1, 0, "SearchViewModel", why);
 }
 
 } // namespace hearth
