@@ -4,8 +4,9 @@
 #include "store/ResourceStore.h"
 #include "store/SearchTokenizer.h"
 
-#include <QHash>
 #include <QSet>
+
+#include <optional>
 
 namespace hearth {
 namespace {
@@ -14,49 +15,60 @@ namespace {
 constexpr int kBefore = 40;
 constexpr int kAfter = 90;
 
-struct TypeSection {
-    const char *type;
-    const char *section;
+struct SectionDef {
+    QString name;
+    SearchFilter filter;
 };
 
-// Which section each searchable type belongs to. Consultation notes (Observation with the
-// Comment note code) are moved to "consultations" in sectionFor().
-constexpr TypeSection kTypeSections[] = {
-    {"Condition", "problems"},
-    {"MedicationRequest", "medicines"},
-    {"MedicationStatement", "medicines"},
-    {"AllergyIntolerance", "allergies"},
-    {"Immunization", "immunisations"},
-    {"Observation", "results"},
-    {"DiagnosticReport", "results"},
-    {"Encounter", "consultations"},
-    {"DocumentReference", "documents"},
-};
-
-QString sectionFor(const QString &type, const QString &code)
+// What each record section searches. Consultation notes (Observations with the Comment note
+// code) belong to consultations, counted and shown as their consultation; they are not results.
+const QList<SectionDef> &sectionDefs()
 {
-    if (type == QLatin1String("Observation") && code == QLatin1String(kCommentNoteCode))
-        return QStringLiteral("consultations");
-    for (const auto &ts : kTypeSections)
-        if (type == QLatin1String(ts.type))
-            return QString::fromLatin1(ts.section);
-    return {};
+    static const QList<SectionDef> defs = [] {
+        const QString note = QString::fromLatin1(kCommentNoteCode);
+        const QString obs = QStringLiteral("Observation");
+        auto plain = [](const char *name, QStringList types) {
+            SearchFilter f;
+            f.types = std::move(types);
+            return SectionDef{QString::fromLatin1(name), f};
+        };
+        SectionDef results = plain("results", {obs, QStringLiteral("DiagnosticReport")});
+        results.filter.codedType = obs;
+        results.filter.code = note;
+        results.filter.keepCode = false;
+        SectionDef consultations = plain("consultations", {QStringLiteral("Encounter"), obs});
+        consultations.filter.codedType = obs;
+        consultations.filter.code = note;
+        consultations.filter.keepCode = true;
+        consultations.filter.asEncounter = true;
+        return QList<SectionDef>{
+            plain("problems", {QStringLiteral("Condition")}),
+            plain("medicines", {QStringLiteral("MedicationRequest"), QStringLiteral("MedicationStatement")}),
+            plain("allergies", {QStringLiteral("AllergyIntolerance")}),
+            plain("immunisations", {QStringLiteral("Immunization")}),
+            results,
+            consultations,
+            plain("documents", {QStringLiteral("DocumentReference")}),
+        };
+    }();
+    return defs;
 }
 
-QStringList searchableTypes()
+std::optional<StoredResource> load(const ResourceStore &store, const QString &type, const QString &id)
 {
-    QStringList types;
-    for (const auto &ts : kTypeSections)
-        types << QString::fromLatin1(ts.type);
-    return types;
+    auto r = store.get(type, id);
+    if (!r || !r->has_value())
+        return std::nullopt;
+    return **r;
 }
 
-// A hit waiting for its title and snippet; only the ones shown get that far.
-struct Pending {
-    SearchHit hit;
-    QString matchedDate;
-    QByteArray matchJson;   // already read for notes
-};
+SearchDocument documentOf(const std::optional<StoredResource> &r)
+{
+    if (!r)
+        return {};
+    auto doc = SearchTextExtractor::fromJson(r->json);
+    return doc ? doc.value() : SearchDocument{};
+}
 
 } // namespace
 
@@ -72,9 +84,10 @@ RecordSearch::RecordSearch(const ResourceStore &store) : m_store(store) {}
 
 QStringList RecordSearch::sectionOrder()
 {
-    return {QStringLiteral("problems"),      QStringLiteral("medicines"), QStringLiteral("allergies"),
-            QStringLiteral("immunisations"), QStringLiteral("results"),   QStringLiteral("consultations"),
-            QStringLiteral("documents")};
+    QStringList names;
+    for (const SectionDef &d : sectionDefs())
+        names << d.name;
+    return names;
 }
 
 QString RecordSearch::snippet(const QString &text, const QStringList &words, int *highlightStart,
@@ -137,100 +150,91 @@ QString RecordSearch::snippet(const QString &text, const QStringList &words, int
     return out;
 }
 
+// Per section: one count and one page of the newest matches, both answered from the covering
+// index; only the hits shown are read and parsed (for their title and snippet).
 Result<SearchResults> RecordSearch::query(const QString &text, int limitPerSection) const
 {
     SearchResults results;
     results.words = SearchTokenizer::queryWords(text).mid(0, kMaxWords);
-    if (results.words.isEmpty())
+    if (results.words.isEmpty() || limitPerSection <= 0)
         return results;
-    auto matches = m_store.search(results.words, searchableTypes(), QString::fromLatin1(kCommentNoteCode));
-    if (!matches)
-        return matches.error();
-
-    // Group newest first; one hit per entry to open (several notes of one consultation = one hit).
-    QHash<QString, SearchSectionHits> bySection;
-    QHash<QString, QList<Pending>> pending;
-    QSet<QString> seen;
-    for (const SearchMatch &m : std::as_const(matches.value())) {
-        const QString section = sectionFor(m.type, m.code);
-        if (section.isEmpty())
+    for (const SectionDef &def : sectionDefs()) {
+        auto count = m_store.searchCount(results.words, def.filter);
+        if (!count)
+            return count.error();
+        if (*count == 0)
             continue;
-        SearchHit hit;
-        hit.section = section;
-        hit.type = m.type;
-        hit.id = m.id;
-        hit.matchType = m.type;
-        hit.matchId = m.id;
-        if (!m.json.isEmpty()) {   // a consultation note: open its consultation
-            hit.viaNote = true;
-            auto doc = SearchTextExtractor::fromJson(m.json);
-            if (doc && !doc->encounterId.isEmpty()) {
-                hit.type = QStringLiteral("Encounter");
-                hit.id = doc->encounterId;
-            }
-        }
-        const QString key = section + u'|' + hit.type + u'|' + hit.id;
-        if (seen.contains(key))
-            continue;
-        seen.insert(key);
-        SearchSectionHits &group = bySection[section];
-        group.section = section;
-        ++group.count;
-        QList<Pending> &list = pending[section];
-        if (list.size() < qMax(limitPerSection, 0))
-            list.append(Pending{hit, m.effectiveDate, m.json});
-    }
-
-    for (const QString &section : sectionOrder()) {
-        if (!bySection.contains(section))
-            continue;
-        SearchSectionHits group = bySection.value(section);
-        for (Pending &p : pending[section]) {
-            SearchHit hit = p.hit;
-            QString date = p.matchedDate;
-            // The matched entry's own text gives the snippet.
-            QByteArray matchJson = p.matchJson;
-            if (matchJson.isEmpty()) {
-                auto stored = m_store.get(hit.matchType, hit.matchId);
-                if (stored && stored->has_value())
-                    matchJson = (*stored)->json;
-            }
-            SearchDocument matchDoc;
-            if (auto doc = SearchTextExtractor::fromJson(matchJson))
-                matchDoc = doc.value();
-            hit.title = matchDoc.title;
-            if (hit.type != hit.matchType || hit.id != hit.matchId) {
-                // A note's consultation: its name and date; if it is not stored, show the note.
-                auto target = m_store.get(hit.type, hit.id);
-                if (target && target->has_value()) {
-                    if (auto doc = SearchTextExtractor::fromJson((*target)->json))
-                        hit.title = doc->title;
-                    if (!(*target)->effectiveDate.isEmpty())
-                        date = (*target)->effectiveDate;
-                } else {
-                    hit.type = hit.matchType;
-                    hit.id = hit.matchId;
-                    hit.title.clear();
-                }
-            }
-            hit.date = PartialDate::fromFhir(date);
-            for (const QString &fragment : std::as_const(matchDoc.texts)) {
-                if (fragment == matchDoc.title && !hit.viaNote)
-                    continue;   // the title is shown anyway
-                int start = -1, length = 0;
-                const QString piece = snippet(fragment, results.words, &start, &length);
-                if (!piece.isEmpty()) {
-                    hit.snippet = piece;
-                    hit.highlightStart = start;
-                    hit.highlightLength = length;
+        SearchSectionHits group;
+        group.section = def.name;
+        group.count = int(*count);
+        QSet<QString> seen;
+        // Several notes of one consultation collapse into one hit, so a page may fill fewer
+        // hits than rows: read on until the section is full or has no more matches.
+        const int page = limitPerSection * 2;
+        for (int offset = 0; group.hits.size() < limitPerSection; offset += page) {
+            auto rows = m_store.search(results.words, def.filter, page, offset);
+            if (!rows)
+                return rows.error();
+            for (const SearchMatch &m : std::as_const(rows.value())) {
+                if (group.hits.size() >= limitPerSection)
                     break;
+                SearchHit hit;
+                hit.section = def.name;
+                hit.type = hit.matchType = m.type;
+                hit.id = hit.matchId = m.id;
+                hit.viaNote = def.filter.asEncounter && m.type == def.filter.codedType;
+                if (hit.viaNote && !m.encounterId.isEmpty()) {
+                    hit.type = QStringLiteral("Encounter");
+                    hit.id = m.encounterId;
                 }
+                const QString key = hit.type + u'|' + hit.id;
+                if (seen.contains(key))
+                    continue;
+                seen.insert(key);
+                group.hits.append(describe(hit, m.effectiveDate, results.words));
             }
-            group.hits.append(hit);
+            if (rows->size() < page)
+                break;
         }
         results.sections.append(group);
     }
     return results;
+}
+
+// Title, date and snippet of one hit. A note's consultation gives the title and date; if that
+// consultation is not stored, the note itself is shown.
+SearchHit RecordSearch::describe(SearchHit hit, const QString &matchDate, const QStringList &words) const
+{
+    const auto matched = load(m_store, hit.matchType, hit.matchId);
+    const SearchDocument matchDoc = documentOf(matched);
+    hit.title = matchDoc.title;
+    QString date = matchDate;
+    if (hit.type != hit.matchType || hit.id != hit.matchId) {
+        const auto target = load(m_store, hit.type, hit.id);
+        if (target) {
+            hit.title = documentOf(target).title;
+            if (!target->effectiveDate.isEmpty())
+                date = target->effectiveDate;
+        } else {
+            hit.type = hit.matchType;
+            hit.id = hit.matchId;
+            hit.title.clear();
+        }
+    }
+    hit.date = PartialDate::fromFhir(date);
+    for (const QString &fragment : matchDoc.texts) {
+        if (fragment == matchDoc.title && !hit.viaNote)
+            continue;   // the title is shown anyway
+        int start = -1, length = 0;
+        const QString piece = snippet(fragment, words, &start, &length);
+        if (!piece.isEmpty()) {
+            hit.snippet = piece;
+            hit.highlightStart = start;
+            hit.highlightLength = length;
+            break;
+        }
+    }
+    return hit;
 }
 
 } // namespace hearth

@@ -66,6 +66,7 @@ public:
                            int *highlightLength = nullptr);
 
 private:
+    SearchHit describe(SearchHit hit, const QString &matchDate, const QStringList &words) const;
     const ResourceStore &m_store;
 };
 

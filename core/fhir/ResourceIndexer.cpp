@@ -128,7 +128,9 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
     if (out.status.isEmpty())
         out.status = stringAt(resource, "status");
     // Always set (empty for a Patient or Binary), so the store indexes it in the same transaction.
-    out.searchText = SearchTextExtractor::extract(resource).joined();
+    const SearchDocument doc = SearchTextExtractor::extract(resource);
+    out.searchText = doc.joined();
+    out.encounterId = doc.encounterId;
     if (patientReference) {
         if (out.type == QLatin1String("Patient")) {
             *patientReference = out.id;

@@ -50,11 +50,11 @@ Result<qint64> SearchIndexBuilder::run(CacheDatabase &db, int batchSize, qint64 
         const Status s = db.transaction([&]() -> Status {
             for (const StoredResource &r : std::as_const(batch.value())) {
                 simdjson::dom::element root;
-                QString text(QLatin1String(""));
+                SearchDocument doc;
                 // Unparseable JSON is indexed as "no words" so the rebuild never loops on it.
                 if (parser.parse(r.json.constData(), size_t(r.json.size())).get(root) == simdjson::SUCCESS)
-                    text = SearchTextExtractor::extract(root).joined();
-                if (Status st = store.setSearchText(r.type, r.id, text); !st)
+                    doc = SearchTextExtractor::extract(root);
+                if (Status st = store.setSearchText(r.type, r.id, doc.joined(), doc.encounterId); !st)
                     return st;
             }
             return {};

@@ -99,16 +99,30 @@ public:
     }
 };
 
-QString encounterIdOf(element resource)
+// "Encounter/<id>" (relative or absolute) → id; anything else → empty.
+QString encounterIdFrom(element reference)
 {
-    element enc;
-    if (resource["encounter"].get(enc) != simdjson::SUCCESS)
-        return {};
-    const QString ref = stringAt(enc, "reference");
+    const QString ref = stringAt(reference, "reference");
     const qsizetype slash = ref.lastIndexOf(u'/');
     if (slash < 0 || !ref.left(slash).endsWith(QLatin1String("Encounter")))
         return {};
     return ref.mid(slash + 1);
+}
+
+// encounter (most clinical types) or context.encounter[0] (DocumentReference).
+QString encounterIdOf(element resource)
+{
+    element enc;
+    if (resource["encounter"].get(enc) == simdjson::SUCCESS)
+        return encounterIdFrom(enc);
+    element context;
+    QString id;
+    if (resource["context"].get(context) == simdjson::SUCCESS)
+        forEach(context, "encounter", [&](element e) {
+            if (id.isEmpty())
+                id = encounterIdFrom(e);
+        });
+    return id;
 }
 
 void medication(Collector &c, element r, std::string_view dosageField)

@@ -75,9 +75,14 @@ const std::vector<std::vector<const char *>> &migrationSteps()
         // index, NULL = not indexed yet, which the rebuild picks up). Resources with the same words
         // (the same test repeated for years) share one document, so its tokens are stored once.
         // search_terms is the inverted index: prefix lookups are range scans on its primary key.
+        // encounter_id: the consultation an entry belongs to (encounter.reference), so a note is
+        // found as its consultation. resources_by_search_doc covers every column a search filters,
+        // groups and sorts on, so a search never reads the rows (nor their JSON) it only counts.
         {
             "ALTER TABLE resources ADD COLUMN search_doc INTEGER",
-            "CREATE INDEX resources_by_search_doc ON resources (search_doc)",
+            "ALTER TABLE resources ADD COLUMN encounter_id TEXT",
+            "CREATE INDEX resources_by_search_doc ON resources "
+            "(search_doc, type, effective_date, id, code, status, encounter_id)",
             "CREATE TABLE search_terms (\n"
             "    token TEXT NOT NULL,\n"
             "    doc INTEGER NOT NULL,\n"

@@ -20,7 +20,7 @@ using store_detail::prepare;
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "type, id, version_id, last_updated, effective_date, code_system, code, status, json");
+    "type, id, version_id, last_updated, effective_date, code_system, code, status, json, encounter_id");
 const QString kOrder = QStringLiteral(" ORDER BY effective_date DESC, last_updated DESC, id LIMIT ?");
 
 // Empty optional columns are stored as NULL so they sort after any date.
@@ -36,6 +36,7 @@ StoredResource fromRow(const QSqlQuery &q)
     r.code = q.value(6).toString();
     r.status = q.value(7).toString();
     r.json = q.value(8).toByteArray();
+    r.encounterId = q.value(9).toString();
     return r;
 }
 
@@ -94,7 +95,7 @@ Status ResourceStore::put(const StoredResource &r)
             return s;
         if (Status s = prepare(*ins,
                                QStringLiteral("INSERT INTO resources (") + kColumns
-                                   + QStringLiteral(", search_doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                   + QStringLiteral(", search_doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                QStringLiteral("prepare resource put"));
             !s)
             return s;
@@ -143,7 +144,8 @@ Status ResourceStore::putPrepared(const StoredResource &r)
     q.bindValue(6, orNull(r.code));
     q.bindValue(7, orNull(r.status));
     q.bindValue(8, r.json.isNull() ? QByteArray("") : r.json);
-    q.bindValue(9, newDoc);
+    q.bindValue(9, orNull(r.encounterId));
+    q.bindValue(10, newDoc);
     if (Status s = exec(q, QStringLiteral("store resource")); !s)
         return s;
     if (sameDoc)
@@ -270,7 +272,8 @@ Status ResourceStore::atomically(const std::function<Status()> &fn)
     return s;
 }
 
-Status ResourceStore::setSearchText(const QString &type, const QString &id, const QString &searchText)
+Status ResourceStore::setSearchText(const QString &type, const QString &id, const QString &searchText,
+                                    const QString &encounterId)
 {
     if (Status s = prepareIndexStatements(); !s)
         return s;
@@ -280,27 +283,27 @@ Status ResourceStore::setSearchText(const QString &type, const QString &id, cons
         auto oldDoc = oldSearchDoc(type, id);
         if (!oldDoc)
             return oldDoc.error();
-        if (!oldDoc->isNull() && oldDoc->toLongLong() == newDoc.toLongLong())
-            return {};
+        const bool sameDoc = !oldDoc->isNull() && oldDoc->toLongLong() == newDoc.toLongLong();
         bool needTerms = false;
-        if (isRealDoc(newDoc)) {
+        if (!sameDoc && isRealDoc(newDoc)) {
             auto used = searchDocUsed(newDoc.toLongLong());
             if (!used)
                 return used.error();
             needTerms = !*used;
         }
         QSqlQuery q(m_db);
-        if (Status s = prepare(q, QStringLiteral("UPDATE resources SET search_doc = ? WHERE type = ? AND id = ?"),
+        if (Status s = prepare(q, QStringLiteral("UPDATE resources SET search_doc = ?, encounter_id = ? WHERE type = ? AND id = ?"),
                                QStringLiteral("prepare search document update"));
             !s)
             return s;
         q.addBindValue(newDoc);
+        q.addBindValue(orNull(encounterId));
         q.addBindValue(type);
         q.addBindValue(id);
         if (Status s = exec(q, QStringLiteral("update search document")); !s)
             return s;
-        if (q.numRowsAffected() == 0)
-            return {};   // the resource is gone: nothing to index
+        if (q.numRowsAffected() == 0 || sameDoc)
+            return {};   // the resource is gone, or its words did not change
         if (needTerms)
             if (Status s = writeSearchTerms(newDoc.toLongLong(), tokens); !s)
                 return s;
@@ -342,18 +345,14 @@ Result<QList<StoredResource>> ResourceStore::unindexed(int limit) const
     return readAll(q, QStringLiteral("list unindexed resources"));
 }
 
-// One range scan of search_terms per word, intersected on the document, then the resources that
-// use those documents through resources_by_search_doc. `+type` and `+status` keep SQLite from
-// choosing a per-type index and scanning every row of the type instead.
-Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, const QStringList &types,
-                                                 const QString &jsonForCode) const
+namespace {
+
+// The WHERE clause shared by search() and searchCount(), with its binds in order. One range scan
+// of search_terms per word, intersected on the document; then resources_by_search_doc (which
+// covers every column used here) by document and type, so no table row is read.
+QString searchWhere(const QStringList &prefixes, const SearchFilter &filter, QVariantList &binds)
 {
-    QList<SearchMatch> out;
-    if (prefixes.isEmpty() || types.isEmpty())
-        return out;
     QStringList ranges;
-    QVariantList binds;
-    binds << orNull(jsonForCode);
     for (const QString &prefix : prefixes) {
         const QString upper = SearchTokenizer::prefixUpperBound(prefix);
         if (upper.isEmpty()) {
@@ -365,36 +364,84 @@ Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, co
         }
     }
     QStringList typeMarks;
-    for (const QString &type : types) {
+    for (const QString &type : filter.types) {
         typeMarks << QStringLiteral("?");
         binds << type;
     }
-    const QString sql = QStringLiteral(
-        "SELECT type, id, effective_date, code, CASE WHEN code = ? THEN json END FROM resources "
-        "WHERE search_doc IN (") + ranges.join(QStringLiteral(" INTERSECT "))
-        + QStringLiteral(") AND +type IN (") + typeMarks.join(u',')
-        + QStringLiteral(") AND (+status IS NULL OR +status <> 'entered-in-error') "
-                         "ORDER BY effective_date DESC, last_updated DESC, id");
-    QSqlQuery q(m_db);
+    QString where = QStringLiteral(" WHERE search_doc IN (") + ranges.join(QStringLiteral(" INTERSECT "))
+        + QStringLiteral(") AND type IN (") + typeMarks.join(u',')
+        + QStringLiteral(") AND (status IS NULL OR status <> 'entered-in-error')");
+    if (!filter.codedType.isEmpty()) {
+        where += filter.keepCode ? QStringLiteral(" AND (type <> ? OR code IS ?)")
+                                 : QStringLiteral(" AND (type <> ? OR code IS NOT ?)");
+        binds << filter.codedType << filter.code;
+    }
+    return where;
+}
+
+QSqlQuery preparedSearch(const QSqlDatabase &db, const QString &sql, const QVariantList &binds, Status &status)
+{
+    QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (Status s = prepare(q, sql, QStringLiteral("prepare search")); !s)
-        return s.error();
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (Status s = exec(q, QStringLiteral("search")); !s)
-        return s.error();
+    status = prepare(q, sql, QStringLiteral("prepare search"));
+    if (status) {
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        status = exec(q, QStringLiteral("search"));
+    }
+    return q;
+}
+
+} // namespace
+
+Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, const SearchFilter &filter, int limit,
+                                                 int offset) const
+{
+    QList<SearchMatch> out;
+    if (prefixes.isEmpty() || filter.types.isEmpty())
+        return out;
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT type, id, effective_date, code, encounter_id FROM resources")
+        + searchWhere(prefixes, filter, binds) + QStringLiteral(" ORDER BY effective_date DESC, id LIMIT ? OFFSET ?");
+    binds << qint64(limit > 0 ? limit : -1) << qint64(qMax(offset, 0));
+    Status status;
+    QSqlQuery q = preparedSearch(m_db, sql, binds, status);
+    if (!status)
+        return status.error();
     while (q.next()) {
         SearchMatch m;
         m.type = q.value(0).toString();
         m.id = q.value(1).toString();
         m.effectiveDate = q.value(2).toString();
         m.code = q.value(3).toString();
-        m.json = q.value(4).toByteArray();
+        m.encounterId = q.value(4).toString();
         out.append(std::move(m));
     }
     if (q.lastError().isValid())
         return store_detail::sqlError(QStringLiteral("search"), q.lastError());
     return out;
+}
+
+Result<qint64> ResourceStore::searchCount(const QStringList &prefixes, const SearchFilter &filter) const
+{
+    if (prefixes.isEmpty() || filter.types.isEmpty())
+        return qint64(0);
+    QVariantList binds;
+    QString key = QStringLiteral("type || '|' || id");
+    if (filter.asEncounter && !filter.codedType.isEmpty()) {
+        key = QStringLiteral("CASE WHEN type = ? AND encounter_id IS NOT NULL THEN 'Encounter|' || encounter_id "
+                             "ELSE type || '|' || id END");
+        binds << filter.codedType;
+    }
+    const QString sql = QStringLiteral("SELECT count(DISTINCT ") + key + QStringLiteral(") FROM resources")
+        + searchWhere(prefixes, filter, binds);
+    Status status;
+    QSqlQuery q = preparedSearch(m_db, sql, binds, status);
+    if (!status)
+        return status.error();
+    if (!q.next())
+        return store_detail::sqlError(QStringLiteral("search count"), q.lastError());
+    return q.value(0).toLongLong();
 }
 
 Result<qint64> ResourceStore::count(const QString &type) const

@@ -33,8 +33,23 @@ struct StoredResource {
     // read back: get()/list() leave it unset. Unset = "not extracted" (a later rebuild indexes it);
     // an empty string = "nothing to index".
     std::optional<QString> searchText;
+    // The id of the Encounter this entry was recorded in (encounter.reference "Encounter/<id>"), or empty.
+    QString encounterId;
 
     friend bool operator==(const StoredResource &, const StoredResource &) = default;
+};
+
+// Which resources one part of a search looks at (e.g. one record section).
+struct SearchFilter {
+    QStringList types;
+    // Rows of `codedType` are kept only if their code is `code` (keepCode) or is not (!keepCode):
+    // consultation notes are Observations with one code, test results are the other Observations.
+    QString codedType;
+    QString code;
+    bool keepCode = true;
+    // Count a kept row of `codedType` that names an encounter as that Encounter (a consultation
+    // with three matching notes is one match).
+    bool asEncounter = false;
 };
 
 // One resource matched by a search: what a search screen needs to rank and group it.
@@ -43,7 +58,7 @@ struct SearchMatch {
     QString id;
     QString effectiveDate;
     QString code;
-    QByteArray json;         // filled only for the code asked for in ResourceStore::search
+    QString encounterId;
 };
 
 // The `resources` table: raw FHIR JSON plus the few columns lists filter and sort on.
@@ -66,15 +81,17 @@ public:
     Result<QList<QString>> ids(const QString &type) const;
 
     // --- whole-record search (index kept in step by put()/remove(), in their transaction) ---
-    // Resources whose every word in `prefixes` starts some token of their text (AND across words),
-    // restricted to `types`, never entered-in-error; newest first. `jsonForCode`: rows with this
-    // code also carry their JSON (e.g. consultation notes, to find their Encounter).
-    Result<QList<SearchMatch>> search(const QStringList &prefixes, const QStringList &types,
-                                      const QString &jsonForCode = {}) const;
+    // Resources whose text has, for every word in `prefixes`, a word starting with it (AND across
+    // words), within `filter`, never entered-in-error; newest first, `limit` rows from `offset`.
+    Result<QList<SearchMatch>> search(const QStringList &prefixes, const SearchFilter &filter, int limit,
+                                      int offset = 0) const;
+    // How many distinct entries search() would return without a limit (asEncounter applied).
+    Result<qint64> searchCount(const QStringList &prefixes, const SearchFilter &filter) const;
     // Up to `limit` resources never indexed (searchText was null, or the index was cleared).
     Result<QList<StoredResource>> unindexed(int limit) const;
     // Indexes one stored resource's text without rewriting the row (rebuilds).
-    Status setSearchText(const QString &type, const QString &id, const QString &searchText);
+    Status setSearchText(const QString &type, const QString &id, const QString &searchText,
+                         const QString &encounterId = {});
     // How many resources are not indexed yet (rebuild progress).
     Result<qint64> unindexedCount() const;
     // Forgets the whole index; every resource becomes "not indexed yet".

@@ -52,10 +52,11 @@ SearchDocument docOf(const StoredResource &r)
 
 QStringList searchIds(const ResourceStore &store, const QString &query)
 {
-    auto hits = store.search(SearchTokenizer::queryWords(query),
-                             {QStringLiteral("Encounter"), QStringLiteral("Observation"), QStringLiteral("AllergyIntolerance"),
-                              QStringLiteral("MedicationRequest"), QStringLiteral("DocumentReference"), QStringLiteral("Patient"),
-                              QStringLiteral("Binary")});
+    SearchFilter all;
+    all.types = {QStringLiteral("Encounter"), QStringLiteral("Observation"), QStringLiteral("AllergyIntolerance"),
+                 QStringLiteral("MedicationRequest"), QStringLiteral("DocumentReference"), QStringLiteral("Patient"),
+                 QStringLiteral("Binary")};
+    auto hits = store.search(SearchTokenizer::queryWords(query), all, 0);
     REQUIRE(hits.ok());
     QStringList ids;
     for (const SearchMatch &m : hits.value())
@@ -113,6 +114,8 @@ TEST_CASE("ResourceIndexer fills searchText and a DocumentReference's date", "[f
     REQUIRE(note.searchText.has_value());
     CHECK(note.searchText->contains(QStringLiteral("O/E chest clear")));
     CHECK(byId(all, QStringLiteral("doc1")).effectiveDate == QStringLiteral("2023-11-02T14:00:00Z"));
+    CHECK(note.encounterId == QStringLiteral("enc1"));
+    CHECK(byId(all, QStringLiteral("al1")).encounterId.isEmpty());
 }
 
 TEST_CASE("resources stored through the indexer are found; identifiers and binary data are not", "[fhir][search]")
@@ -200,6 +203,8 @@ TEST_CASE("a schema 2 database migrates to 3 and its index is rebuilt from the s
     CHECK(left.value() == 0);
     CHECK(searchIds(store, QStringLiteral("cough")) == QStringList{QStringLiteral("enc1"), QStringLiteral("note1")});
     CHECK(searchIds(store, QStringLiteral("whitfield")) == QStringList{QStringLiteral("doc1")});
+    // The rebuild also fills in which consultation each entry belongs to.
+    CHECK(store.get(QStringLiteral("Observation"), QStringLiteral("note1")).value()->encounterId == QStringLiteral("enc1"));
     CHECK(MetaStore(db.database()).get(QString::fromLatin1(SearchIndexBuilder::kVersionKey)).value().value()
           == QByteArray::number(SearchTextExtractor::kVersion));
 }

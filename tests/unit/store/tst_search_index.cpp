@@ -28,11 +28,17 @@ StoredResource entry(const QString &type, const QString &id, const QString &text
 
 QStringList found(const ResourceStore &store, const QString &query, const QStringList &types = {QStringLiteral("Condition"), QStringLiteral("Observation")})
 {
-    auto hits = store.search(SearchTokenizer::queryWords(query), types);
+    SearchFilter filter;
+    filter.types = types;
+    const QStringList words = SearchTokenizer::queryWords(query);
+    auto hits = store.search(words, filter, 0);
     REQUIRE(hits.ok());
     QStringList ids;
     for (const SearchMatch &m : hits.value())
         ids << m.id;
+    auto count = store.searchCount(words, filter);
+    REQUIRE(count.ok());
+    CHECK(count.value() == ids.size());
     return ids;
 }
 
@@ -200,23 +206,58 @@ TEST_CASE("resources without extracted text wait for a rebuild; setSearchText in
     CHECK(found(store, QStringLiteral("sciatica")).isEmpty());
 }
 
-TEST_CASE("json is returned only for the code asked for", "[store][search]")
+TEST_CASE("filters: one coded type kept or left out by code, notes counted as their encounter", "[store][search]")
 {
     TempCache c;
     REQUIRE(c.db);
     ResourceStore store(c.db->database());
-    StoredResource note = entry(QStringLiteral("Observation"), QStringLiteral("note"), QStringLiteral("wheeze"));
-    note.code = QStringLiteral("37331000000100");
-    note.json = QByteArray(R"({"resourceType":"Observation"})");
-    REQUIRE(store.put(note).ok());
-    StoredResource other = entry(QStringLiteral("Observation"), QStringLiteral("peak"), QStringLiteral("wheeze"));
-    other.code = QStringLiteral("123");
-    REQUIRE(store.put(other).ok());
-    auto hits = store.search({QStringLiteral("wheeze")}, {QStringLiteral("Observation")}, QStringLiteral("37331000000100"));
-    REQUIRE(hits.ok());
-    REQUIRE(hits->size() == 2);
-    for (const SearchMatch &m : hits.value())
-        CHECK(m.json.isEmpty() == (m.id == QStringLiteral("peak")));
+    const QString noteCode = QStringLiteral("37331000000100");
+    auto obs = [&](const QString &id, const QString &code, const QString &encounter, const QString &date) {
+        StoredResource r = entry(QStringLiteral("Observation"), id, QStringLiteral("wheeze"), date);
+        r.code = code;
+        r.encounterId = encounter;
+        REQUIRE(store.put(r).ok());
+    };
+    obs(QStringLiteral("note-a1"), noteCode, QStringLiteral("enc-a"), QStringLiteral("2024-01-02"));
+    obs(QStringLiteral("note-a2"), noteCode, QStringLiteral("enc-a"), QStringLiteral("2024-01-03"));
+    obs(QStringLiteral("note-loose"), noteCode, QString(), QStringLiteral("2023-01-01"));
+    obs(QStringLiteral("peak"), QStringLiteral("313437001"), QString(), QStringLiteral("2024-02-01"));
+    REQUIRE(store.put(entry(QStringLiteral("Encounter"), QStringLiteral("enc-a"), QStringLiteral("Wheeze review"), QStringLiteral("2024-01-02"))).ok());
+    REQUIRE(store.put(entry(QStringLiteral("Encounter"), QStringLiteral("enc-b"), QStringLiteral("Wheeze"), QStringLiteral("2022-01-01"))).ok());
+    CHECK(store.get(QStringLiteral("Observation"), QStringLiteral("note-a1")).value()->encounterId == QStringLiteral("enc-a"));
+
+    const QStringList words{QStringLiteral("whee")};
+    SearchFilter results;
+    results.types = {QStringLiteral("Observation"), QStringLiteral("DiagnosticReport")};
+    results.codedType = QStringLiteral("Observation");
+    results.code = noteCode;
+    results.keepCode = false;
+    auto r = store.search(words, results, 10);
+    REQUIRE(r.ok());
+    REQUIRE(r->size() == 1);
+    CHECK(r->first().id == QStringLiteral("peak"));
+    CHECK(store.searchCount(words, results).value() == 1);
+
+    SearchFilter consultations;
+    consultations.types = {QStringLiteral("Encounter"), QStringLiteral("Observation")};
+    consultations.codedType = QStringLiteral("Observation");
+    consultations.code = noteCode;
+    consultations.keepCode = true;
+    auto rows = store.search(words, consultations, 0);
+    REQUIRE(rows.ok());
+    QStringList ids;
+    for (const SearchMatch &m : rows.value())
+        ids << m.id;
+    CHECK(ids == QStringList{QStringLiteral("note-a2"), QStringLiteral("enc-a"), QStringLiteral("note-a1"),
+                             QStringLiteral("note-loose"), QStringLiteral("enc-b")});
+    CHECK(store.searchCount(words, consultations).value() == 5);
+    consultations.asEncounter = true;   // enc-a and its two notes are one consultation
+    CHECK(store.searchCount(words, consultations).value() == 3);
+    // Paging.
+    auto second = store.search(words, consultations, 2, 2);
+    REQUIRE(second.ok());
+    REQUIRE(second->size() == 2);
+    CHECK(second->at(0).id == QStringLiteral("note-a1"));
 }
 
 TEST_CASE("indexed words are not readable in the database file", "[store][search][security]")
