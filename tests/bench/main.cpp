@@ -2,6 +2,7 @@
 // ratio holds on a noisy machine. One JSON object per line, then a human-readable table.
 #include "Process.h"
 #include "RawFloor.h"
+#include "SearchBench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -339,9 +340,17 @@ int main(int argc, char **argv)
         if (bigRss > 0) {
             bench.resync(sandbox, profile);
             bench.coldStart(profile);
+            const SearchFigure search = measureSearch(profile, runCount, !isQuick);
+            if (search.error.isEmpty())
+                bench.add({QStringLiteral("search"), search.seconds, {}, QStringLiteral("seconds"), QStringLiteral("< 50 ms"),
+                           QStringLiteral("RecordSearch::query (20 hits per section, titles and snippets) over %1 resources; "
+                                          "slowest median of: %2").arg(search.resources).arg(search.perQuery.join(QStringLiteral("; ")))});
+            else
+                bench.fail(QStringLiteral("search"), QStringLiteral("seconds"), search.error);
         } else {
             bench.fail(QStringLiteral("resync_nochange"), QStringLiteral("seconds"), QStringLiteral("no first sync"));
             bench.fail(QStringLiteral("cold_start"), QStringLiteral("seconds"), QStringLiteral("no first sync"));
+            bench.fail(QStringLiteral("search"), QStringLiteral("seconds"), QStringLiteral("no first sync"));
             bench.fail(QStringLiteral("rss_home"), QStringLiteral("bytes"), QStringLiteral("no first sync"));
         }
     }
@@ -361,7 +370,7 @@ int main(int argc, char **argv)
     }
     // These need the results, trend and search models of a later issue.
     const std::pair<const char *, const char *> later[] = {
-        {"results_first_page", "< 16 ms"}, {"trend_500", "< 30 ms"}, {"search", "< 50 ms"}};
+        {"results_first_page", "< 16 ms"}, {"trend_500", "< 30 ms"}};
     for (const auto &[name, goal] : later)
         bench.add({QString::fromLatin1(name), {}, {}, QStringLiteral("seconds"), QString::fromLatin1(goal), QStringLiteral("not built yet")});
 
