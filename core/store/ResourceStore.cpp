@@ -394,20 +394,19 @@ QSqlQuery preparedSearch(const QSqlDatabase &db, const QString &sql, const QVari
 
 } // namespace
 
-Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, const SearchFilter &filter, int limit,
-                                                 int offset) const
+namespace {
+
+// Newest first; ties by id, descending, the order an index walked backwards gives.
+bool newerFirst(const SearchMatch &a, const SearchMatch &b)
+{
+    if (a.effectiveDate != b.effectiveDate)
+        return a.effectiveDate > b.effectiveDate;   // empty (undated) sorts last
+    return a.id > b.id;
+}
+
+Result<QList<SearchMatch>> readMatches(QSqlQuery &q)
 {
     QList<SearchMatch> out;
-    if (prefixes.isEmpty() || filter.types.isEmpty())
-        return out;
-    QVariantList binds;
-    const QString sql = QStringLiteral("SELECT type, id, effective_date, code, encounter_id FROM resources")
-        + searchWhere(prefixes, filter, binds) + QStringLiteral(" ORDER BY effective_date DESC, id LIMIT ? OFFSET ?");
-    binds << qint64(limit > 0 ? limit : -1) << qint64(qMax(offset, 0));
-    Status status;
-    QSqlQuery q = preparedSearch(m_db, sql, binds, status);
-    if (!status)
-        return status.error();
     while (q.next()) {
         SearchMatch m;
         m.type = q.value(0).toString();
@@ -422,18 +421,109 @@ Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, co
     return out;
 }
 
+// Above this many (document, type) pairs one sorted query is cheaper than a walk per pair.
+constexpr qsizetype kMaxWalks = 96;
+
+} // namespace
+
+Result<QList<qint64>> ResourceStore::searchDocs(const QStringList &prefixes) const
+{
+    QVariantList binds;
+    QStringList ranges;
+    for (const QString &prefix : prefixes) {
+        const QString upper = SearchTokenizer::prefixUpperBound(prefix);
+        ranges << (upper.isEmpty() ? QStringLiteral("SELECT doc FROM search_terms WHERE token >= ?")
+                                   : QStringLiteral("SELECT doc FROM search_terms WHERE token >= ? AND token < ?"));
+        binds << prefix;
+        if (!upper.isEmpty())
+            binds << upper;
+    }
+    Status status;
+    QSqlQuery q = preparedSearch(m_db, ranges.join(QStringLiteral(" INTERSECT ")), binds, status);
+    if (!status)
+        return status.error();
+    QList<qint64> docs;
+    while (q.next())
+        docs.append(q.value(0).toLongLong());
+    if (q.lastError().isValid())
+        return store_detail::sqlError(QStringLiteral("search documents"), q.lastError());
+    return docs;
+}
+
+// Two plans. Usually a search matches a handful of documents (each shared by many resources):
+// then each (document, type) is read newest first straight from resources_by_search_doc,
+// walked backwards, only as far as needed, and the short lists are merged here. A very broad
+// prefix ("a") matches many documents: then one query sorts all matches.
+Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, const SearchFilter &filter, int limit,
+                                                 int offset) const
+{
+    QList<SearchMatch> out;
+    if (prefixes.isEmpty() || filter.types.isEmpty())
+        return out;
+    offset = qMax(offset, 0);
+    auto docs = searchDocs(prefixes);
+    if (!docs)
+        return docs.error();
+    if (docs->isEmpty())
+        return out;
+
+    if (limit > 0 && docs->size() * filter.types.size() <= kMaxWalks) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        QString sql = QStringLiteral("SELECT type, id, effective_date, code, encounter_id FROM resources "
+                                     "WHERE search_doc = ? AND type = ? AND (status IS NULL OR status <> 'entered-in-error')");
+        if (!filter.codedType.isEmpty())
+            sql += filter.keepCode ? QStringLiteral(" AND (type <> ? OR code IS ?)") : QStringLiteral(" AND (type <> ? OR code IS NOT ?)");
+        sql += QStringLiteral(" ORDER BY effective_date DESC, id DESC LIMIT ?");
+        if (Status s = prepare(q, sql, QStringLiteral("prepare search walk")); !s)
+            return s.error();
+        const int want = offset + limit;
+        for (qint64 doc : std::as_const(docs.value())) {
+            for (const QString &type : filter.types) {
+                int i = 0;
+                q.bindValue(i++, doc);
+                q.bindValue(i++, type);
+                if (!filter.codedType.isEmpty()) {
+                    q.bindValue(i++, filter.codedType);
+                    q.bindValue(i++, filter.code);
+                }
+                q.bindValue(i++, want);
+                if (Status s = exec(q, QStringLiteral("search walk")); !s)
+                    return s.error();
+                auto rows = readMatches(q);
+                if (!rows)
+                    return rows.error();
+                out.append(rows.value());
+            }
+        }
+        std::sort(out.begin(), out.end(), newerFirst);
+        return out.mid(offset, limit);
+    }
+
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT type, id, effective_date, code, encounter_id FROM resources")
+        + searchWhere(prefixes, filter, binds) + QStringLiteral(" ORDER BY effective_date DESC, id DESC LIMIT ? OFFSET ?");
+    binds << qint64(limit > 0 ? limit : -1) << qint64(offset);
+    Status status;
+    QSqlQuery q = preparedSearch(m_db, sql, binds, status);
+    if (!status)
+        return status.error();
+    return readMatches(q);
+}
+
 Result<qint64> ResourceStore::searchCount(const QStringList &prefixes, const SearchFilter &filter) const
 {
     if (prefixes.isEmpty() || filter.types.isEmpty())
         return qint64(0);
     QVariantList binds;
-    QString key = QStringLiteral("type || '|' || id");
+    // (type, id) is unique: only grouping notes by consultation needs DISTINCT (and its temp b-tree).
+    QString counted = QStringLiteral("count(*)");
     if (filter.asEncounter && !filter.codedType.isEmpty()) {
-        key = QStringLiteral("CASE WHEN type = ? AND encounter_id IS NOT NULL THEN 'Encounter|' || encounter_id "
-                             "ELSE type || '|' || id END");
+        counted = QStringLiteral("count(DISTINCT CASE WHEN type = ? AND encounter_id IS NOT NULL "
+                                 "THEN 'Encounter|' || encounter_id ELSE type || '|' || id END)");
         binds << filter.codedType;
     }
-    const QString sql = QStringLiteral("SELECT count(DISTINCT ") + key + QStringLiteral(") FROM resources")
+    const QString sql = QStringLiteral("SELECT ") + counted + QStringLiteral(" FROM resources")
         + searchWhere(prefixes, filter, binds);
     Status status;
     QSqlQuery q = preparedSearch(m_db, sql, binds, status);

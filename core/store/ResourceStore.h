@@ -82,9 +82,12 @@ public:
 
     // --- whole-record search (index kept in step by put()/remove(), in their transaction) ---
     // Resources whose text has, for every word in `prefixes`, a word starting with it (AND across
-    // words), within `filter`, never entered-in-error; newest first, `limit` rows from `offset`.
+    // words), within `filter`, never entered-in-error; newest first (ties: id descending),
+    // `limit` rows (<= 0: all) from `offset`.
     Result<QList<SearchMatch>> search(const QStringList &prefixes, const SearchFilter &filter, int limit,
                                       int offset = 0) const;
+    // The search documents holding a word that starts with each of `prefixes`.
+    Result<QList<qint64>> searchDocs(const QStringList &prefixes) const;
     // How many distinct entries search() would return without a limit (asEncounter applied).
     Result<qint64> searchCount(const QStringList &prefixes, const SearchFilter &filter) const;
     // Up to `limit` resources never indexed (searchText was null, or the index was cleared).

@@ -248,8 +248,17 @@ TEST_CASE("filters: one coded type kept or left out by code, notes counted as th
     QStringList ids;
     for (const SearchMatch &m : rows.value())
         ids << m.id;
-    CHECK(ids == QStringList{QStringLiteral("note-a2"), QStringLiteral("enc-a"), QStringLiteral("note-a1"),
+    CHECK(ids == QStringList{QStringLiteral("note-a2"), QStringLiteral("note-a1"), QStringLiteral("enc-a"),
                              QStringLiteral("note-loose"), QStringLiteral("enc-b")});
+    // The same order, a page at a time, through the walk-and-merge plan (limit > 0).
+    QStringList paged;
+    for (int offset = 0; offset < 6; offset += 2) {
+        auto page = store.search(words, consultations, 2, offset);
+        REQUIRE(page.ok());
+        for (const SearchMatch &m : page.value())
+            paged << m.id;
+    }
+    CHECK(paged == ids);
     CHECK(store.searchCount(words, consultations).value() == 5);
     consultations.asEncounter = true;   // enc-a and its two notes are one consultation
     CHECK(store.searchCount(words, consultations).value() == 3);
@@ -257,7 +266,7 @@ TEST_CASE("filters: one coded type kept or left out by code, notes counted as th
     auto second = store.search(words, consultations, 2, 2);
     REQUIRE(second.ok());
     REQUIRE(second->size() == 2);
-    CHECK(second->at(0).id == QStringLiteral("note-a1"));
+    CHECK(second->at(0).id == QStringLiteral("enc-a"));
 }
 
 TEST_CASE("indexed words are not readable in the database file", "[store][search][security]")
@@ -279,4 +288,41 @@ TEST_CASE("indexed words are not readable in the database file", "[store][search
     CHECK(bytes.size() > 4096);
     for (const QByteArray &w : words)
         CHECK_FALSE(bytes.contains(w));
+}
+
+TEST_CASE("both query plans give the same newest-first pages", "[store][search]")
+{
+    TempCache c;
+    REQUIRE(c.db);
+    ResourceStore store(c.db->database());
+    // 120 distinct documents (more than the walk plan takes) and 3 sharing one document.
+    for (int i = 0; i < 120; ++i)
+        REQUIRE(store.put(entry(QStringLiteral("Observation"), QStringLiteral("u%1").arg(i, 3, 10, QLatin1Char('0')),
+                                QStringLiteral("common unique%1").arg(i), QStringLiteral("2020-01-%1").arg(1 + i % 28, 2, 10, QLatin1Char('0'))))
+                    .ok());
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(store.put(entry(QStringLiteral("Condition"), QStringLiteral("s%1").arg(i), QStringLiteral("common shared"),
+                                QStringLiteral("2021-0%1-01").arg(i + 1)))
+                    .ok());
+    SearchFilter filter;
+    filter.types = {QStringLiteral("Observation"), QStringLiteral("Condition")};
+    const QStringList words{QStringLiteral("common")};
+    REQUIRE(store.searchDocs(words).value().size() == 121);
+    auto all = store.search(words, filter, 0);
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 123);
+    CHECK(store.searchCount(words, filter).value() == 123);
+    auto page = store.search(words, filter, 5, 2);   // many documents: one sorted query
+    REQUIRE(page.ok());
+    REQUIRE(page->size() == 5);
+    for (int i = 0; i < 5; ++i)
+        CHECK(page->at(i).id == all->at(i + 2).id);
+    CHECK(all->first().id == QStringLiteral("s2"));
+
+    // Few documents: the walk plan; same order as the full list restricted to them.
+    auto shared = store.search({QStringLiteral("shared")}, filter, 2, 1);
+    REQUIRE(shared.ok());
+    REQUIRE(shared->size() == 2);
+    CHECK(shared->at(0).id == QStringLiteral("s1"));
+    CHECK(shared->at(1).id == QStringLiteral("s0"));
 }
