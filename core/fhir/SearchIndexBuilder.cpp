@@ -51,8 +51,10 @@ Result<qint64> SearchIndexBuilder::run(CacheDatabase &db, int batchSize, qint64 
             for (const StoredResource &r : std::as_const(batch.value())) {
                 simdjson::dom::element root;
                 SearchDocument doc;
-                // Unparseable JSON is indexed as "no words" so the rebuild never loops on it.
-                if (parser.parse(r.json.constData(), size_t(r.json.size())).get(root) == simdjson::SUCCESS)
+                // Unparseable JSON is indexed as "no words" so the rebuild never loops on it; a
+                // withdrawn entry has no words either.
+                if (r.status != QLatin1String("entered-in-error")
+                    && parser.parse(r.json.constData(), size_t(r.json.size())).get(root) == simdjson::SUCCESS)
                     doc = SearchTextExtractor::extract(root);
                 if (Status st = store.setSearchText(r.type, r.id, doc.joined(), doc.encounterId); !st)
                     return st;

@@ -78,11 +78,12 @@ const std::vector<std::vector<const char *>> &migrationSteps()
         // encounter_id: the consultation an entry belongs to (encounter.reference), so a note is
         // found as its consultation. resources_by_search_doc covers every column a search filters,
         // groups and sorts on, so a search never reads the rows (nor their JSON) it only counts.
+        // Entered-in-error entries get document 0 (ResourceStore::put), so no status is needed.
         {
             "ALTER TABLE resources ADD COLUMN search_doc INTEGER",
             "ALTER TABLE resources ADD COLUMN encounter_id TEXT",
             "CREATE INDEX resources_by_search_doc ON resources "
-            "(search_doc, type, effective_date, id, code, status, encounter_id)",
+            "(search_doc, type, effective_date, id, code, encounter_id)",
             "CREATE TABLE search_terms (\n"
             "    token TEXT NOT NULL,\n"
             "    doc INTEGER NOT NULL,\n"

@@ -46,16 +46,33 @@ QVariant searchDocFor(const std::optional<QString> &searchText, QStringList *tok
 {
     if (!searchText)
         return QVariant(QMetaType::fromType<qint64>());
+    // A record repeats itself (49k resources had 149 distinct texts in the sandbox): remember
+    // recent texts so sync folds, tokenizes and hashes each text once.
+    struct Known {
+        qint64 doc;
+        QStringList tokens;
+    };
+    thread_local QHash<QString, Known> recent;
+    if (auto it = recent.constFind(*searchText); it != recent.cend()) {
+        *tokens = it->tokens;
+        return QVariant(it->doc);
+    }
     *tokens = SearchTokenizer::indexTokens(*searchText);
-    if (tokens->isEmpty())
-        return QVariant(qint64(0));
-    QStringList sorted = *tokens;
-    std::sort(sorted.begin(), sorted.end());
-    const QByteArray digest = QCryptographicHash::hash(sorted.join(u'\n').toUtf8(), QCryptographicHash::Sha1);
-    quint64 bits = 0;
-    std::memcpy(&bits, digest.constData(), sizeof bits);
-    const qint64 doc = qint64(bits & 0x3FFFFFFFFFFFFFFFull);
-    return QVariant(doc == 0 ? qint64(1) : doc);
+    qint64 doc = 0;
+    if (!tokens->isEmpty()) {
+        QStringList sorted = *tokens;
+        std::sort(sorted.begin(), sorted.end());
+        const QByteArray digest = QCryptographicHash::hash(sorted.join(u'\n').toUtf8(), QCryptographicHash::Sha1);
+        quint64 bits = 0;
+        std::memcpy(&bits, digest.constData(), sizeof bits);
+        doc = qint64(bits & 0x3FFFFFFFFFFFFFFFull);
+        if (doc == 0)
+            doc = 1;
+    }
+    if (recent.size() >= 4096)
+        recent.clear();
+    recent.insert(*searchText, Known{doc, *tokens});
+    return QVariant(doc);
 }
 
 bool isRealDoc(const QVariant &doc)
@@ -114,24 +131,32 @@ Status ResourceStore::put(const StoredResource &r)
 Status ResourceStore::putPrepared(const StoredResource &r)
 {
     QStringList tokens;
-    const QVariant newDoc = searchDocFor(r.searchText, &tokens);
-    auto oldDoc = oldSearchDoc(r.type, r.id);
-    if (!oldDoc)
-        return oldDoc.error();
-    const bool sameDoc = !oldDoc->isNull() && !newDoc.isNull() && oldDoc->toLongLong() == newDoc.toLongLong();
-
-    QSqlQuery &del = *m_delete;
-    del.bindValue(0, r.type);
-    del.bindValue(1, r.id);
-    if (Status s = exec(del, QStringLiteral("store resource (replace)")); !s)
+    // A withdrawn entry is stored (if at all) with nothing to find it by.
+    const QVariant newDoc = r.status == QLatin1String("entered-in-error") ? QVariant(qint64(0))
+                                                                          : searchDocFor(r.searchText, &tokens);
+    // One lookup answers all three questions: is there a row to replace, which document did it
+    // use, and does another row already use the new document (so its tokens exist)?
+    QSqlQuery &look = *m_lookup;
+    look.bindValue(0, isRealDoc(newDoc) ? newDoc : QVariant(QMetaType::fromType<qint64>()));
+    look.bindValue(1, r.type);
+    look.bindValue(2, r.id);
+    if (Status s = exec(look, QStringLiteral("look up resource")); !s)
         return s;
-    // Checked with the old row gone and the new one not yet written: "used" means by another row.
-    bool needTerms = false;
-    if (!sameDoc && isRealDoc(newDoc)) {
-        auto used = searchDocUsed(newDoc.toLongLong());
-        if (!used)
-            return used.error();
-        needTerms = !*used;
+    if (!look.next())
+        return store_detail::sqlError(QStringLiteral("look up resource"), look.lastError());
+    const bool exists = look.value(0).toLongLong() > 0;
+    const QVariant oldDoc = look.value(1);
+    const bool newDocUsed = look.value(2).toBool();
+    look.finish();
+    const bool sameDoc = !oldDoc.isNull() && !newDoc.isNull() && oldDoc.toLongLong() == newDoc.toLongLong();
+    const bool needTerms = !sameDoc && isRealDoc(newDoc) && !newDocUsed;
+
+    if (exists) {
+        QSqlQuery &del = *m_delete;
+        del.bindValue(0, r.type);
+        del.bindValue(1, r.id);
+        if (Status s = exec(del, QStringLiteral("store resource (replace)")); !s)
+            return s;
     }
 
     QSqlQuery &q = *m_insert;
@@ -153,7 +178,7 @@ Status ResourceStore::putPrepared(const StoredResource &r)
     if (needTerms)
         if (Status s = writeSearchTerms(newDoc.toLongLong(), tokens); !s)
             return s;
-    return releaseSearchDoc(*oldDoc);
+    return releaseSearchDoc(oldDoc);
 }
 
 Status ResourceStore::prepareIndexStatements()
@@ -162,11 +187,17 @@ Status ResourceStore::prepareIndexStatements()
         return {};
     const QString what = QStringLiteral("prepare search index");
     auto oldDoc = std::make_unique<QSqlQuery>(m_db);
+    auto lookup = std::make_unique<QSqlQuery>(m_db);
     auto used = std::make_unique<QSqlQuery>(m_db);
     auto term = std::make_unique<QSqlQuery>(m_db);
     auto drop = std::make_unique<QSqlQuery>(m_db);
     oldDoc->setForwardOnly(true);
+    lookup->setForwardOnly(true);
     used->setForwardOnly(true);
+    if (Status s = prepare(*lookup, QStringLiteral("SELECT count(*), max(search_doc), "
+                                                   "EXISTS (SELECT 1 FROM resources WHERE search_doc = ?) "
+                                                   "FROM resources WHERE type = ? AND id = ?"), what); !s)
+        return s;
     if (Status s = prepare(*oldDoc, QStringLiteral("SELECT search_doc FROM resources WHERE type = ? AND id = ?"), what); !s)
         return s;
     if (Status s = prepare(*used, QStringLiteral("SELECT 1 FROM resources WHERE search_doc = ? LIMIT 1"), what); !s)
@@ -177,6 +208,7 @@ Status ResourceStore::prepareIndexStatements()
     if (Status s = prepare(*drop, QStringLiteral("DELETE FROM search_terms WHERE doc = ?"), what); !s)
         return s;
     m_oldDoc = std::move(oldDoc);
+    m_lookup = std::move(lookup);
     m_docUsed = std::move(used);
     m_insertTerm = std::move(term);
     m_deleteTerms = std::move(drop);
@@ -369,8 +401,7 @@ QString searchWhere(const QStringList &prefixes, const SearchFilter &filter, QVa
         binds << type;
     }
     QString where = QStringLiteral(" WHERE search_doc IN (") + ranges.join(QStringLiteral(" INTERSECT "))
-        + QStringLiteral(") AND type IN (") + typeMarks.join(u',')
-        + QStringLiteral(") AND (status IS NULL OR status <> 'entered-in-error')");
+        + QStringLiteral(") AND type IN (") + typeMarks.join(u',') + u')';
     if (!filter.codedType.isEmpty()) {
         where += filter.keepCode ? QStringLiteral(" AND (type <> ? OR code IS ?)")
                                  : QStringLiteral(" AND (type <> ? OR code IS NOT ?)");
@@ -471,7 +502,7 @@ Result<QList<SearchMatch>> ResourceStore::search(const QStringList &prefixes, co
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         QString sql = QStringLiteral("SELECT type, id, effective_date, code, encounter_id FROM resources "
-                                     "WHERE search_doc = ? AND type = ? AND (status IS NULL OR status <> 'entered-in-error')");
+                                     "WHERE search_doc = ? AND type = ?");
         if (!filter.codedType.isEmpty())
             sql += filter.keepCode ? QStringLiteral(" AND (type <> ? OR code IS ?)") : QStringLiteral(" AND (type <> ? OR code IS NOT ?)");
         sql += QStringLiteral(" ORDER BY effective_date DESC, id DESC LIMIT ?");

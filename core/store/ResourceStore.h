@@ -116,6 +116,7 @@ private:
     std::unique_ptr<QSqlQuery> m_delete;   // prepared on first put, reused
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_oldDoc;
+    std::unique_ptr<QSqlQuery> m_lookup;
     std::unique_ptr<QSqlQuery> m_docUsed;
     std::unique_ptr<QSqlQuery> m_insertTerm;
     std::unique_ptr<QSqlQuery> m_deleteTerms;

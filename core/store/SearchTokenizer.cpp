@@ -1,5 +1,6 @@
 #include "SearchTokenizer.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace hearth::SearchTokenizer {
@@ -82,8 +83,11 @@ QString foldChar(QChar c)
     return out.toCaseFolded();
 }
 
+// Sync folds every word of the record: ASCII needs no allocation, and the few other characters
+// a record uses are decomposed once per thread and remembered.
 QString fold(const QString &text, QList<int> *origin)
 {
+    thread_local QHash<char16_t, QString> folded;
     QString out;
     out.reserve(text.size());
     if (origin) {
@@ -91,10 +95,19 @@ QString fold(const QString &text, QList<int> *origin)
         origin->reserve(text.size());
     }
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const QString f = foldChar(text[i]);
-        out += f;
+        const char16_t u = text[i].unicode();
+        if (u < 0x80) {
+            out += QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+            if (origin)
+                origin->append(int(i));
+            continue;
+        }
+        auto it = folded.constFind(u);
+        if (it == folded.cend())
+            it = folded.insert(u, foldChar(text[i]));
+        out += *it;
         if (origin) {
-            for (qsizetype k = 0; k < f.size(); ++k)
+            for (qsizetype k = 0; k < it->size(); ++k)
                 origin->append(int(i));
         }
     }
@@ -103,12 +116,22 @@ QString fold(const QString &text, QList<int> *origin)
 
 QStringList indexTokens(const QString &text)
 {
+    // Most texts have a few dozen words: a linear look-up beats hashing every token (hashing
+    // showed up at 8 % of a first sync); long notes switch to a set.
+    constexpr qsizetype kLinear = 48;
     QStringList tokens;
     QSet<QString> seen;
     auto add = [&](const QString &token) {
         if (token.size() < 2)
             return;
         const QString t = capped(token);
+        if (tokens.size() < kLinear) {
+            if (!tokens.contains(t))
+                tokens << t;
+            return;
+        }
+        if (seen.isEmpty())
+            seen = QSet<QString>(tokens.cbegin(), tokens.cend());
         if (!seen.contains(t)) {
             seen.insert(t);
             tokens << t;

@@ -55,7 +55,7 @@ CREATE INDEX resources_by_code ON resources (type, code_system, code, effective_
 CREATE INDEX resources_by_date ON resources (type, effective_date DESC);
 
 -- index resources_by_search_doc on resources
-CREATE INDEX resources_by_search_doc ON resources (search_doc, type, effective_date, id, code, status, encounter_id);
+CREATE INDEX resources_by_search_doc ON resources (search_doc, type, effective_date, id, code, encounter_id);
 
 -- index resources_by_updated on resources
 CREATE INDEX resources_by_updated ON resources (type, last_updated);

@@ -326,3 +326,15 @@ TEST_CASE("both query plans give the same newest-first pages", "[store][search]"
     CHECK(shared->at(0).id == QStringLiteral("s1"));
     CHECK(shared->at(1).id == QStringLiteral("s0"));
 }
+
+TEST_CASE("long texts keep every distinct token once", "[store][search]")
+{
+    QString text;
+    for (int i = 0; i < 200; ++i)
+        text += QStringLiteral("word%1 again ").arg(i % 120);
+    const QStringList t = SearchTokenizer::indexTokens(text);
+    CHECK(t.size() == 121);
+    CHECK(t.size() == QSet<QString>(t.begin(), t.end()).size());
+    CHECK(t.at(0) == QStringLiteral("word0"));
+    CHECK(t.at(1) == QStringLiteral("again"));
+}
