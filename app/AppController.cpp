@@ -9,6 +9,7 @@
 #include "ResultsViewModel.h"
 #include "TrendRepository.h"
 #include "RecordViewModel.h"
+#include "SearchViewModel.h"
 #include "SyncProblemsModel.h"
 #include "SyncWording.h"
 #include "auth/AuthRequest.h"
@@ -71,12 +72,14 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
     m_testResults = new ResultsViewModel(this);
     connect(this, &AppController::statusTextChanged, m_testResults,
             [this] { m_testResults->setUpdatedText(sectionUpdatedText(QStringLiteral("results"))); });
+    m_search = new SearchViewModel(this);
 }
 
 AppController::~AppController()
 {
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
+    m_search->setDatabase(nullptr);   // before the profile closes the database
 }
 
 QObject *AppController::testResults() const { return m_testResults; }
@@ -98,6 +101,7 @@ QObject *AppController::record() const { return m_record; }
 QObject *AppController::updateProblems() const { return m_problems; }
 QObject *AppController::glossary() const { return m_glossary; }
 QObject *AppController::appearance() const { return m_appearance; }
+QObject *AppController::search() const { return m_search; }
 bool AppController::hasRecord() const { return m_record->hasRecord(); }
 QString AppController::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -182,6 +186,7 @@ void AppController::showSavedRecord()
     m_record->setRepository(m_repository.get());
     const QSqlDatabase handle = db.value()->database();
     attachTestResults(&handle);
+    m_search->setDatabase(db.value());
     loadLastUpdated();
     if (hasRecord()) {
         setState(Ready);
@@ -407,6 +412,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
             m_record->reload();
             m_testResults->reload();
         }
+        m_search->refresh();
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -421,6 +427,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         m_record->reload();
         m_testResults->reload();
     }
+    m_search->refresh();
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -486,6 +493,7 @@ void AppController::signOut()
     m_needsSignIn = false;
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
+    m_search->setDatabase(nullptr);
     m_repository.reset();
     m_store.reset();
     m_session.reset();

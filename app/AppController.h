@@ -24,6 +24,7 @@ class RecordViewModel;
 class ResultsRepository;
 class ResultsViewModel;
 class TrendRepository;
+class SearchViewModel;
 class ResourceStore;
 class Session;
 class SyncEngine;
@@ -64,6 +65,8 @@ class AppController : public QObject {
     Q_PROPERTY(QObject *glossary READ glossary CONSTANT)
     // More → Appearance (AppearanceSettings): theme, textScale, dark; saved in QSettings.
     Q_PROPERTY(QObject *appearance READ appearance CONSTANT)
+    // Whole-record search (SearchViewModel).
+    Q_PROPERTY(QObject *search READ search CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -114,6 +117,7 @@ public:
     QObject *glossary() const;
     QObject *appearance() const;
     AppearanceSettings &appearanceSettings() { return *m_appearance; }
+    QObject *search() const;
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -170,6 +174,7 @@ private:
     };
     QMap<QString, SeenError> m_errorsSeen;       // resource type → its current failure
     SyncProblemsModel *m_problems;
+    SearchViewModel *m_search = nullptr;
     qint64 m_countDone = 0;
     qint64 m_countExpected = -1;
     QDateTime m_lastSyncStart;                   // this device's clock: only used to space syncs out

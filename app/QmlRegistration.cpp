@@ -7,6 +7,7 @@
 #include "ResultsViewModel.h"
 #include "ResultsViewModelDetail.h"
 #include "TrendModel.h"
+#include "SearchViewModel.h"
 #include "SummaryListModel.h"
 
 #include <QQmlEngine>
@@ -25,6 +26,7 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<GlossaryViewModel>("Hearth.App", 1, 0, "GlossaryViewModel", why);
     qmlRegisterUncreatableType<GlossaryListModel>("Hearth.App", 1, 0, "GlossaryListModel", why);
     qmlRegisterUncreatableType<AppearanceSettings>("Hearth.App", 1, 0, "AppearanceSettings", why);
+    qmlRegisterUncreatableType<SearchViewModel>("Hearth.App", 1, 0, "SearchViewModel", why);
 }
 
 } // namespace hearth

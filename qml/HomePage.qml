@@ -70,6 +70,13 @@ ScrollPage {
         description: qsTr("Allergies, medicines, health problems, vaccinations and test results")
         onClicked: page.openPage("record")
     }
+    LinkCard {
+        objectName: "searchCard"
+        Layout.fillWidth: true
+        title: qsTr("Search your record")
+        description: qsTr("Find a word anywhere in your record, including consultation notes and letters")
+        onClicked: page.openPage("search")
+    }
 
     Heading {
         Layout.fillWidth: true

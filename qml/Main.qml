@@ -20,8 +20,8 @@ ApplicationWindow {
     // The lead's AppController (context property) or, in tests, any object with the same properties.
     property var controller: typeof appController !== "undefined" ? appController : null
 
-    readonly property var pageNames: ["signin", "syncing", "home", "record", "prescriptions", "messages", "more"]
-    readonly property var shellPages: ["home", "record", "prescriptions", "messages", "more"]
+    readonly property var pageNames: ["signin", "syncing", "home", "record", "prescriptions", "messages", "more", "search"]
+    readonly property var shellPages: ["home", "record", "prescriptions", "messages", "more", "search"]
     readonly property bool wide: width >= Theme.wideBreakpoint
 
     // AppController.State: Starting 0, SignedOut 1, SigningIn 2, Syncing 3, Ready 4, Failed 5
@@ -228,6 +228,7 @@ ApplicationWindow {
                     RecordSummaryPage {
                         objectName: "recordPage"
                         controller: window.controller
+                        onOpenPage: name => window.navigate(name)
                     }
                     ComingSoonPage {
                         objectName: "prescriptionsPage"
@@ -242,6 +243,15 @@ ApplicationWindow {
                     MorePage {
                         objectName: "morePage"
                         controller: window.controller
+                    }
+                    SearchPage {
+                        objectName: "searchPage"
+                        controller: window.controller
+                        // Record navigation (openRecordSection) comes with the record sections.
+                        onOpenEntry: (section, resourceType, resourceId) => {
+                            if (typeof window.openRecordSection === "function")
+                                window.openRecordSection(section, resourceId);
+                        }
                     }
                 }
 

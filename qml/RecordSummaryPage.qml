@@ -5,6 +5,7 @@ import QtQuick.Layouts
 ScrollPage {
     id: page
     property var controller: null
+    signal openPage(string name)
     readonly property var record: controller ? controller.record : null
     // Section name → "Updated 10 minutes ago" (AppController.sectionUpdated).
     readonly property var updated: controller && controller.sectionUpdated ? controller.sectionUpdated : ({})
@@ -44,6 +45,13 @@ ScrollPage {
         Layout.fillWidth: true
         color: Theme.secondaryText
         text: qsTr("This is what your GP surgery shares with you. If something looks wrong, contact your surgery.")
+    }
+    LinkCard {
+        objectName: "recordSearchCard"
+        Layout.fillWidth: true
+        title: qsTr("Search your record")
+        description: qsTr("Find a word in any section, including consultation notes")
+        onClicked: page.openPage("search")
     }
 
     SectionCard {

@@ -1,5 +1,7 @@
 #include "ResourceIndexer.h"
 
+#include "SearchText.h"
+
 #include <array>
 #include <string_view>
 
@@ -56,7 +58,7 @@ struct TypeFields {
     bool statusIsConcept;                          // clinicalStatus (CodeableConcept) instead of status
 };
 
-constexpr std::array<TypeFields, 9> kTypes{{
+constexpr std::array<TypeFields, 11> kTypes{{
     {"Observation", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
     {"DiagnosticReport", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
     {"Condition", "code", {"onsetDateTime", "onsetPeriod", "recordedDate"}, true},
@@ -65,6 +67,8 @@ constexpr std::array<TypeFields, 9> kTypes{{
     {"MedicationRequest", "medicationCodeableConcept", {"authoredOn", "", ""}, false},
     {"MedicationStatement", "medicationCodeableConcept", {"effectiveDateTime", "effectivePeriod", "dateAsserted"}, false},
     {"Encounter", "type", {"period", "", ""}, false},
+    {"DocumentReference", "type", {"date", "", ""}, false},
+    {"Procedure", "code", {"performedDateTime", "performedPeriod", ""}, false},
     {"Patient", "", {"", "", ""}, false},
 }};
 
@@ -123,6 +127,10 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
     }
     if (out.status.isEmpty())
         out.status = stringAt(resource, "status");
+    // Always set (empty for a Patient or Binary), so the store indexes it in the same transaction.
+    const SearchDocument doc = SearchTextExtractor::extract(resource);
+    out.searchText = doc.joined();
+    out.encounterId = doc.encounterId;
     if (patientReference) {
         if (out.type == QLatin1String("Patient")) {
             *patientReference = out.id;

@@ -70,6 +70,27 @@ const std::vector<std::vector<const char *>> &migrationSteps()
             "ALTER TABLE outbox ADD COLUMN next_attempt TEXT",
             "CREATE INDEX outbox_by_state ON outbox (state, created)",
         },
+        // 2 -> 3: whole-record search (see SearchTokenizer.h and ResourceStore::put). Each resource
+        // points to one search document: a 62-bit hash of its folded word tokens (0 = nothing to
+        // index, NULL = not indexed yet, which the rebuild picks up). Resources with the same words
+        // (the same test repeated for years) share one document, so its tokens are stored once.
+        // search_terms is the inverted index: prefix lookups are range scans on its primary key.
+        // encounter_id: the consultation an entry belongs to (encounter.reference), so a note is
+        // found as its consultation. resources_by_search_doc covers every column a search filters,
+        // groups and sorts on, so a search never reads the rows (nor their JSON) it only counts.
+        // Entered-in-error entries get document 0 (ResourceStore::put), so no status is needed.
+        {
+            "ALTER TABLE resources ADD COLUMN search_doc INTEGER",
+            "ALTER TABLE resources ADD COLUMN encounter_id TEXT",
+            "CREATE INDEX resources_by_search_doc ON resources "
+            "(search_doc, type, effective_date, id, code, encounter_id)",
+            "CREATE TABLE search_terms (\n"
+            "    token TEXT NOT NULL,\n"
+            "    doc INTEGER NOT NULL,\n"
+            "    PRIMARY KEY (token, doc)\n"
+            ") WITHOUT ROWID",
+            "CREATE INDEX search_terms_by_doc ON search_terms (doc)",
+        },
     };
     return steps;
 }

@@ -34,7 +34,7 @@ TestCase {
         const win = makeWindow({});
         compare(win.objectName, "mainWindow");
         compare(win.title, "Hearth");
-        compare(win.pageNames, ["signin", "syncing", "home", "record", "prescriptions", "messages", "more"]);
+        compare(win.pageNames, ["signin", "syncing", "home", "record", "prescriptions", "messages", "more", "search"]);
         verify(typeof win.showPage === "function");
     }
 
@@ -64,7 +64,7 @@ TestCase {
         for (let i = 0; i < win.pageNames.length; ++i)
             verify(win.showPage(win.pageNames[i]));
         waitForRendering(win.contentItem);
-        compare(win.currentPageName, "more");
+        compare(win.currentPageName, win.pageNames[win.pageNames.length - 1]);
     }
 
     function test_page_follows_state() {

@@ -225,7 +225,7 @@ TEST_CASE("state names round-trip", "[store][outbox]")
     CHECK_FALSE(outboxStateFromName(QStringLiteral("lost")).has_value());
 }
 
-TEST_CASE("a v1 database (from the v1 snapshot) migrates to the v2 snapshot and keeps its outbox",
+TEST_CASE("a v1 database (from the v1 snapshot) migrates to the latest snapshot and keeps its outbox",
           "[store][cache][schema][outbox]")
 {
     QTemporaryDir dir;
@@ -266,9 +266,11 @@ TEST_CASE("a v1 database (from the v1 snapshot) migrates to the v2 snapshot and 
 
     auto opened = CacheDatabase::open(path, key, false);
     REQUIRE(opened.ok());
-    CHECK(opened.value()->schemaVersion() == 2);
+    const int latest = CacheDatabase::latestSchemaVersion();
+    CHECK(latest >= 2);
+    CHECK(opened.value()->schemaVersion() == latest);
     const QString migrated = schemaDump(opened.value()->database());
-    CHECK(migrated == readSnapshot(2));
+    CHECK(migrated == readSnapshot(latest));
 
     // the upgrade path and a fresh install end in the same schema
     TempCache fresh;

@@ -1,0 +1,174 @@
+// RecordSearch over a real encrypted store filled through BundleReader/ResourceIndexer.
+#include "support/CatchQt.h"
+
+#include "RecordSearch.h"
+#include "fhir/BundleReader.h"
+#include "store/CacheDatabase.h"
+#include "store/ResourceStore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace hearth;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<CacheDatabase> db;
+    std::unique_ptr<ResourceStore> store;
+
+    Fixture()
+    {
+        REQUIRE(dir.isValid());
+        auto opened = CacheDatabase::open(dir.filePath(QStringLiteral("search.db")), QByteArray(32, 's'));
+        REQUIRE(opened.ok());
+        db = std::move(opened.value());
+        store = std::make_unique<ResourceStore>(db->database());
+        QFile f(QStringLiteral(DOMAIN_FIXTURES_DIR "/search-record.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        BundleReader reader;
+        auto page = reader.readSearchPage(f.readAll());
+        REQUIRE(page.ok());
+        for (const StoredResource &r : page->resources)
+            REQUIRE(store->put(r).ok());
+    }
+
+    SearchResults query(const QString &text, int limit = 20) const
+    {
+        auto r = RecordSearch(*store).query(text, limit);
+        REQUIRE(r.ok());
+        return r.value();
+    }
+};
+
+QStringList sectionsOf(const SearchResults &r)
+{
+    QStringList out;
+    for (const auto &s : r.sections)
+        out << s.section;
+    return out;
+}
+
+const SearchSectionHits &section(const SearchResults &r, const QString &name)
+{
+    for (const auto &s : r.sections)
+        if (s.section == name)
+            return s;
+    FAIL("no section " << name.toStdString());
+    return r.sections.first();
+}
+
+QStringList idsOf(const SearchSectionHits &s)
+{
+    QStringList out;
+    for (const auto &h : s.hits)
+        out << h.type + u'/' + h.id;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("finds words inside consultation notes and reports the consultation", "[domain][search]")
+{
+    Fixture f;
+    const SearchResults r = f.query(QStringLiteral("chest clear"));
+    REQUIRE(sectionsOf(r) == QStringList{QStringLiteral("consultations")});
+    const SearchSectionHits &c = section(r, QStringLiteral("consultations"));
+    CHECK(c.count == 1);
+    REQUIRE(c.hits.size() == 1);
+    const SearchHit &hit = c.hits.first();
+    CHECK(hit.type == QStringLiteral("Encounter"));
+    CHECK(hit.id == QStringLiteral("enc-cough"));
+    CHECK(hit.matchType == QStringLiteral("Observation"));
+    CHECK(hit.matchId == QStringLiteral("note-cough-1"));
+    CHECK(hit.viaNote);
+    CHECK(hit.title == QStringLiteral("Telephone encounter"));
+    CHECK(hit.date.date == QDate(2024, 4, 29));
+    CHECK(hit.snippet.contains(QStringLiteral("O/E chest clear, NAD")));
+    REQUIRE(hit.highlightStart >= 0);
+    CHECK(hit.snippet.mid(hit.highlightStart, hit.highlightLength) == QStringLiteral("chest"));
+}
+
+TEST_CASE("GP abbreviations are searchable as typed", "[domain][search]")
+{
+    Fixture f;
+    CHECK(idsOf(section(f.query(QStringLiteral("O/E")), QStringLiteral("consultations")))
+          == QStringList{QStringLiteral("Encounter/enc-cough")});
+    CHECK(idsOf(section(f.query(QStringLiteral("hba1c")), QStringLiteral("results")))
+          == QStringList{QStringLiteral("Observation/res-hba1c")});
+}
+
+TEST_CASE("prefixes and several words, grouped by section in record order, newest first", "[domain][search]")
+{
+    Fixture f;
+    const SearchResults r = f.query(QStringLiteral("coug"));
+    // The withdrawn "Chronic cough" problem is never found, so there is no problems section.
+    CHECK(sectionsOf(r) == QStringList{QStringLiteral("results"), QStringLiteral("consultations")});
+    CHECK(idsOf(section(r, QStringLiteral("results"))) == QStringList{QStringLiteral("Observation/res-peak")});
+    // Two notes of one consultation are one hit.
+    const SearchSectionHits &c = section(r, QStringLiteral("consultations"));
+    CHECK(c.count == 1);
+    CHECK(idsOf(c) == QStringList{QStringLiteral("Encounter/enc-cough")});
+    CHECK(r.total() == 2);
+
+    const SearchResults knee = f.query(QStringLiteral("knee"));
+    CHECK(sectionsOf(knee) == QStringList{QStringLiteral("consultations"), QStringLiteral("documents")});
+    // The note whose consultation was not synced is shown as the note itself, undated title.
+    CHECK(idsOf(section(knee, QStringLiteral("consultations")))
+          == QStringList{QStringLiteral("Encounter/enc-knee"), QStringLiteral("Observation/note-orphan")});
+    const SearchHit &orphan = section(knee, QStringLiteral("consultations")).hits.at(1);
+    CHECK(orphan.title.isEmpty());
+    CHECK(orphan.viaNote);
+    CHECK(orphan.date.date == QDate(2021, 1, 5));
+
+    CHECK(idsOf(section(f.query(QStringLiteral("knee x-ray")), QStringLiteral("documents")))
+          == QStringList{QStringLiteral("DocumentReference/doc-xray")});
+    CHECK(f.query(QStringLiteral("knee influenza")).isEmpty());
+    CHECK(idsOf(section(f.query(QStringLiteral("INFLU vacc")), QStringLiteral("immunisations")))
+          == QStringList{QStringLiteral("Immunization/imm-flu")});
+    CHECK(idsOf(section(f.query(QStringLiteral("asth")), QStringLiteral("problems")))
+          == QStringList{QStringLiteral("Condition/cond-asthma")});
+}
+
+TEST_CASE("limit per section caps hits, not counts", "[domain][search]")
+{
+    Fixture f;
+    const SearchResults r = f.query(QStringLiteral("knee"), 1);
+    const SearchSectionHits &c = section(r, QStringLiteral("consultations"));
+    CHECK(c.count == 2);
+    CHECK(c.hits.size() == 1);
+}
+
+TEST_CASE("an empty or punctuation-only query finds nothing", "[domain][search]")
+{
+    Fixture f;
+    CHECK(f.query(QString()).isEmpty());
+    CHECK(f.query(QStringLiteral(" ,.?")).isEmpty());
+    CHECK(f.query(QStringLiteral("zzzz")).isEmpty());
+}
+
+TEST_CASE("title matches need no snippet; other matches get one around the word", "[domain][search]")
+{
+    Fixture f;
+    const SearchHit peak = section(f.query(QStringLiteral("peak")), QStringLiteral("results")).hits.first();
+    CHECK(peak.title == QStringLiteral("Peak expiratory flow rate"));
+    CHECK(peak.snippet.isEmpty());
+    const SearchHit settled = section(f.query(QStringLiteral("settled")), QStringLiteral("results")).hits.first();
+    CHECK(settled.snippet == QStringLiteral("Measured after the cough settled"));
+    CHECK(settled.snippet.mid(settled.highlightStart, settled.highlightLength) == QStringLiteral("settled"));
+}
+
+TEST_CASE("snippets cut long text at word boundaries around the first match", "[domain][search]")
+{
+    const QString text = QStringLiteral("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+                                        "incididunt ut labore et dolore magna aliqua. Ut enim ad Café minim veniam, quis "
+                                        "nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat duis aute irure");
+    int start = -1, length = 0;
+    const QString s = RecordSearch::snippet(text, {QStringLiteral("cafe")}, &start, &length);
+    CHECK(s.startsWith(QStringLiteral("… ")));
+    CHECK(s.endsWith(QStringLiteral(" …")));
+    CHECK(s.mid(start, length) == QStringLiteral("Café"));
+    CHECK(s.size() < text.size());
+    CHECK(RecordSearch::snippet(text, {QStringLiteral("afe")}).isEmpty());   // not at a word start
+}
