@@ -36,6 +36,14 @@ FocusScope {
                 Layout.fillWidth: true
                 text: qsTr("Search your record")
             }
+            // A hint above the field, not a placeholder: it wraps at large text sizes and stays
+            // visible while typing (the GOV.UK pattern).
+            BodyText {
+                objectName: "searchHint"
+                Layout.fillWidth: true
+                color: Theme.secondaryText
+                text: qsTr("For example: asthma, cough or HbA1c")
+            }
 
             TextField {
                 id: field
@@ -43,8 +51,6 @@ FocusScope {
                 Layout.fillWidth: true
                 implicitHeight: Math.max(Theme.touchTarget, contentHeight + 2 * Theme.space2)
                 focus: true
-                placeholderText: qsTr("For example: asthma, cough or HbA1c")
-                placeholderTextColor: Theme.secondaryText
                 color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
