@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
@@ -35,8 +36,16 @@ public:
         auto *w = qobject_cast<QQuickWindow *>(window);
         return w && w->grabWindow().save(path);
     }
-    // Screenshots are written only when HEARTH_SCREENSHOT_DIR is set (never into the tree).
-    QString screenshotDir() const { return qEnvironmentVariable("HEARTH_SCREENSHOT_DIR"); }
+    // Screenshot tests always render and save (so they can fail); the PNGs are kept only when
+    // HEARTH_SCREENSHOT_DIR names a directory, otherwise they go to a scratch dir removed at exit.
+    QString screenshotDir() const
+    {
+        const QString wanted = qEnvironmentVariable("HEARTH_SCREENSHOT_DIR");
+        return wanted.isEmpty() ? m_scratch.path() : wanted;
+    }
+
+private:
+    QTemporaryDir m_scratch;
 };
 
 class Setup : public QObject {
