@@ -56,7 +56,7 @@ struct TypeFields {
     bool statusIsConcept;                          // clinicalStatus (CodeableConcept) instead of status
 };
 
-constexpr std::array<TypeFields, 9> kTypes{{
+constexpr std::array<TypeFields, 10> kTypes{{
     {"Observation", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
     {"DiagnosticReport", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
     {"Condition", "code", {"onsetDateTime", "onsetPeriod", "recordedDate"}, true},
@@ -66,6 +66,7 @@ constexpr std::array<TypeFields, 9> kTypes{{
     {"MedicationStatement", "medicationCodeableConcept", {"effectiveDateTime", "effectivePeriod", "dateAsserted"}, false},
     {"Encounter", "type", {"period", "", ""}, false},
     {"Patient", "", {"", "", ""}, false},
+    {"DocumentReference", "type", {"date", "", ""}, false},
 }};
 
 const TypeFields *fieldsFor(std::string_view type)
