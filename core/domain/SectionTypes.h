@@ -99,6 +99,15 @@ struct DocumentItem : EntryBase {
     bool downloaded = false;   // a Binary row for it is stored on this device
 };
 
+// One page of a paged section. Withdrawn rows are skipped, so a page may read more store rows than
+// it returns: the next page starts at nextOffset (store rows), and atEnd says the store has no more.
+template <typename T>
+struct SectionPage {
+    QList<T> items;
+    int nextOffset = 0;
+    bool atEnd = true;
+};
+
 struct DocumentContent {
     QString contentType;
     QByteArray bytes;

@@ -405,22 +405,45 @@ Result<QList<ImmunisationItem>> SectionsRepository::immunisations() const
     return out;
 }
 
-Result<QList<ConsultationItem>> SectionsRepository::consultations(int offset, int limit) const
+template <typename T, typename F>
+Result<SectionPage<T>> SectionsRepository::page(const QString &type, int offset, int limit, F make) const
 {
-    const auto rows = m_store.listPage(u"Encounter"_s, offset, limit);
-    if (!rows)
-        return rows.error();
-    QList<ConsultationItem> out;
-    for (const StoredResource &r : rows.value()) {
-        const QJsonObject o = parse(r);
-        if (!isWithdrawn(o))
-            out << toConsultation(r, o);
+    SectionPage<T> out;
+    out.nextOffset = qMax(0, offset);
+    limit = qMax(1, limit);
+    for (;;) {
+        const int wanted = limit - int(out.items.size());
+        const auto rows = m_store.listPage(type, out.nextOffset, wanted);
+        if (!rows)
+            return rows.error();
+        for (const StoredResource &r : rows.value()) {
+            T item;
+            if (make(r, item))
+                out.items << item;
+        }
+        out.nextOffset += int(rows->size());
+        out.atEnd = rows->size() < wanted;
+        if (out.atEnd || out.items.size() >= limit)
+            break;
     }
+    return out;
+}
+
+Result<SectionPage<ConsultationItem>> SectionsRepository::consultations(int offset, int limit) const
+{
+    auto result = page<ConsultationItem>(u"Encounter"_s, offset, limit, [](const StoredResource &r, ConsultationItem &item) {
+        const QJsonObject o = parse(r);
+        if (isWithdrawn(o))
+            return false;
+        item = toConsultation(r, o);
+        return true;
+    });
     // The store orders by the text of period.start; the same instant with different offsets can
     // sort differently as text, so order the page by the real time.
-    std::stable_sort(out.begin(), out.end(),
-                     [](const ConsultationItem &a, const ConsultationItem &b) { return newerFirst(a.start, b.start); });
-    return out;
+    if (result)
+        std::stable_sort(result->items.begin(), result->items.end(),
+                         [](const ConsultationItem &a, const ConsultationItem &b) { return newerFirst(a.start, b.start); });
+    return result;
 }
 
 Result<std::optional<ConsultationDetail>> SectionsRepository::consultation(const QString &id) const
@@ -477,29 +500,29 @@ Result<std::optional<ConsultationDetail>> SectionsRepository::consultation(const
     return std::optional<ConsultationDetail>(detail);
 }
 
-Result<QList<DocumentItem>> SectionsRepository::documents(int offset, int limit) const
+Result<SectionPage<DocumentItem>> SectionsRepository::documents(int offset, int limit) const
 {
-    const auto rows = m_store.listPage(u"DocumentReference"_s, offset, limit);
-    if (!rows)
-        return rows.error();
-    QList<DocumentItem> out;
-    for (const StoredResource &r : rows.value()) {
+    std::optional<Error> failed;
+    auto result = page<DocumentItem>(u"DocumentReference"_s, offset, limit, [&](const StoredResource &r, DocumentItem &item) {
         const QJsonObject o = parse(r);
-        const QString status = o.value("status"_L1).toString();
-        if (isWithdrawn(o) || status == "superseded"_L1)
-            continue;
-        DocumentItem d = toDocument(r, o);
-        if (!d.binaryId.isEmpty()) {
-            const auto count = m_store.get(u"Binary"_s, d.binaryId);
-            if (!count)
-                return count.error();
-            d.downloaded = count->has_value();
+        if (isWithdrawn(o) || o.value("status"_L1).toString() == "superseded"_L1)
+            return false;
+        item = toDocument(r, o);
+        if (!item.binaryId.isEmpty()) {
+            const auto binary = m_store.get(u"Binary"_s, item.binaryId);
+            if (!binary)
+                failed = binary.error();
+            else
+                item.downloaded = binary->has_value();
         }
-        out << d;
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const DocumentItem &a, const DocumentItem &b) { return newerFirst(a.date, b.date); });
-    return out;
+        return true;
+    });
+    if (failed)
+        return *failed;
+    if (result)
+        std::stable_sort(result->items.begin(), result->items.end(),
+                         [](const DocumentItem &a, const DocumentItem &b) { return newerFirst(a.date, b.date); });
+    return result;
 }
 
 Result<std::optional<DocumentContent>> SectionsRepository::documentContent(const QString &documentId) const

@@ -28,13 +28,13 @@ public:
     Result<QList<ImmunisationItem>> immunisations() const;
 
     // Consultations newest first, one page of the store's date index.
-    Result<QList<ConsultationItem>> consultations(int offset, int limit) const;
+    Result<SectionPage<ConsultationItem>> consultations(int offset, int limit) const;
     // The consultation with the entries made in it and its free-text notes; nullopt if unknown or
     // withdrawn. Entries are found on the date index around the consultation, then checked by reference.
     Result<std::optional<ConsultationDetail>> consultation(const QString &id) const;
 
     // Documents newest first, one page.
-    Result<QList<DocumentItem>> documents(int offset, int limit) const;
+    Result<SectionPage<DocumentItem>> documents(int offset, int limit) const;
     // The stored bytes of a document's attachment; nullopt if it has not been downloaded.
     Result<std::optional<DocumentContent>> documentContent(const QString &documentId) const;
 
@@ -45,6 +45,11 @@ public:
     static constexpr const char *kCommentNoteCode = "37331000000100";
 
 private:
+    // Reads store rows from `offset` until `limit` items were made or the type ends; `make` returns
+    // false for rows to skip.
+    template <typename T, typename F>
+    Result<SectionPage<T>> page(const QString &type, int offset, int limit, F make) const;
+
     const ResourceStore &m_store;
 };
 
