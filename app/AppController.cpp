@@ -1,5 +1,8 @@
 #include "AppController.h"
 
+#include "SectionsRepository.h"
+#include "SectionsViewModel.h"
+
 #include "RecordRepository.h"
 #include "RecordViewModel.h"
 #include "SyncProblemsModel.h"
@@ -33,6 +36,8 @@ const QMap<QString, QStringList> &sectionTypes()
         {QStringLiteral("problems"), {QStringLiteral("Condition")}},
         {QStringLiteral("immunisations"), {QStringLiteral("Immunization")}},
         {QStringLiteral("results"), {QStringLiteral("DiagnosticReport"), QStringLiteral("Observation")}},
+        {QStringLiteral("consultations"), {QStringLiteral("Encounter")}},
+        {QStringLiteral("documents"), {QStringLiteral("DocumentReference")}},
     };
     return sections;
 }
@@ -42,7 +47,7 @@ const QMap<QString, QStringList> &sectionTypes()
 AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::function<void(const QUrl &)> openBrowser,
                              QObject *parent)
     : QObject(parent), m_keys(keys), m_nam(nam), m_openBrowser(std::move(openBrowser)),
-      m_record(new RecordViewModel(this)), m_problems(new SyncProblemsModel(this))
+      m_record(new RecordViewModel(this)), m_sections(new SectionsViewModel(this)), m_problems(new SyncProblemsModel(this))
 {
     // "Updated 3 minutes ago" must stay true while the app is open; the same tick starts the
     // periodic update when one is due.
@@ -62,11 +67,13 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
 
 AppController::~AppController()
 {
+    m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
 }
 
 QObject *AppController::record() const { return m_record; }
 QObject *AppController::updateProblems() const { return m_problems; }
+QObject *AppController::sections() const { return m_sections; }
 bool AppController::hasRecord() const { return m_record->hasRecord(); }
 QString AppController::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -144,10 +151,13 @@ void AppController::showSavedRecord()
     auto db = m_profile->patientDatabase(account->selfPatientId, false);
     if (!db)
         return;   // signed in before, nothing downloaded yet
+    m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
+    m_sectionsRepository = std::make_unique<SectionsRepository>(*m_store);
     m_record->setRepository(m_repository.get());
+    m_sections->setRepositories(m_sectionsRepository.get(), m_repository.get());
     loadLastUpdated();
     if (hasRecord()) {
         setState(Ready);
@@ -324,6 +334,8 @@ QString AppController::stepText(const QString &type)
         return tr("Getting your test results");
     if (type == QLatin1String("Encounter"))
         return tr("Getting your appointments and consultations");
+    if (type == QLatin1String("DocumentReference"))
+        return tr("Getting your letters and documents");
     return tr("Getting your record");
 }
 
@@ -368,8 +380,10 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         // Whatever types did complete are stored: show them rather than nothing.
         if (!m_repository)
             showSavedRecord();
-        else
+        else {
             m_record->reload();
+            m_sections->reload();
+        }
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -380,8 +394,10 @@ void AppController::syncFinished(const Result<SyncReport> &report)
     emit syncProgressChanged();
     if (!m_repository)
         showSavedRecord();
-    else
+    else {
         m_record->reload();
+        m_sections->reload();
+    }
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -445,6 +461,8 @@ void AppController::signOut()
     // Ending the session drops a sync in flight; its completion will never come.
     setSyncing(false);
     m_needsSignIn = false;
+    m_sections->setRepositories(nullptr, nullptr);
+    m_sectionsRepository.reset();
     m_record->setRepository(nullptr);
     m_repository.reset();
     m_store.reset();

@@ -19,6 +19,8 @@ class KeyStore;
 class Profile;
 class RecordRepository;
 class RecordViewModel;
+class SectionsRepository;
+class SectionsViewModel;
 class ResourceStore;
 class Session;
 class SyncEngine;
@@ -49,6 +51,9 @@ class AppController : public QObject {
     Q_PROPERTY(QVariantMap sectionUpdated READ sectionUpdated NOTIFY statusTextChanged)
     // More → Updates: the parts of the record that could not be updated (SyncProblemsModel).
     Q_PROPERTY(QObject *updateProblems READ updateProblems CONSTANT)
+    // The record section pages (SectionsViewModel): problems, medicines, allergies, vaccinations,
+    // consultations, documents, and the counts the record hub shows.
+    Q_PROPERTY(QObject *sections READ sections CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -95,6 +100,8 @@ public:
     QObject *record() const;
     QVariantMap sectionUpdated() const;
     QObject *updateProblems() const;
+    QObject *sections() const;
+    SectionsViewModel *sectionsViewModel() const { return m_sections; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -133,7 +140,9 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ResourceStore> m_store;
     std::unique_ptr<RecordRepository> m_repository;
+    std::unique_ptr<SectionsRepository> m_sectionsRepository;
     RecordViewModel *m_record;
+    SectionsViewModel *m_sections;
     QObject *m_browser = nullptr;
     QPointer<SyncEngine> m_progressSource;   // the engine whose progress is connected
     State m_state = Starting;

@@ -2,6 +2,8 @@
 
 #include "AppController.h"
 #include "RecordViewModel.h"
+#include "SectionListModel.h"
+#include "SectionsViewModel.h"
 #include "SummaryListModel.h"
 
 #include <QQmlEngine>
@@ -14,6 +16,8 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<AppController>("Hearth.App", 1, 0, "AppController", why);
     qmlRegisterUncreatableType<RecordViewModel>("Hearth.App", 1, 0, "RecordViewModel", why);
     qmlRegisterUncreatableType<SummaryListModel>("Hearth.App", 1, 0, "SummaryListModel", why);
+    qmlRegisterUncreatableType<SectionsViewModel>("Hearth.App", 1, 0, "SectionsViewModel", why);
+    qmlRegisterUncreatableType<SectionListModel>("Hearth.App", 1, 0, "SectionListModel", why);
 }
 
 } // namespace hearth
