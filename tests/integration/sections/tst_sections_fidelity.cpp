@@ -82,11 +82,17 @@ TEST_CASE("every synthetic-family entry of the section types round-trips to the 
         INFO("member " << member.given.toStdString());
         test::SectionsStore store;
         Member expected;
+        QList<QJsonObject> notes;   // free-text notes (Comment note observations)
         // One transaction, as sync stores a page (thousands of single-row commits are slow).
         REQUIRE(store.cache.db->transaction([&]() -> Status {
-            for (const QString &type : kTypes + QStringList{u"Patient"_s, u"DocumentReference"_s}) {
+            for (const QString &type : kTypes + QStringList{u"Patient"_s, u"DocumentReference"_s, u"Observation"_s}) {
                 for (const sandbox::StoredResource *r : family.search(type, member.id, [](qint64) { return true; })) {
                     store.putJson(r->json);
+                    if (type == u"Observation"_s) {
+                        const QJsonObject o = QJsonDocument::fromJson(r->json).object();
+                        if (code(o.value(u"code"_s)) == QLatin1String(SectionsRepository::kCommentNoteCode))
+                            notes << o;
+                    }
                     expected.resources[kTypes.indexOf(type) >= 0 ? kTypes.indexOf(type) : 0]
                         << (kTypes.contains(type) ? QJsonDocument::fromJson(r->json).object() : QJsonObject());
                 }
@@ -112,16 +118,21 @@ TEST_CASE("every synthetic-family entry of the section types round-trips to the 
             const auto &row = problems[id];
             const QString name = display(o.value(u"code"_s));
             const QString onset = o.value(u"onsetDateTime"_s).toString();
+            const bool active = code(o.value(u"clinicalStatus"_s)) == u"active"_s;
+            CHECK(row.group == (active ? u"Current problems"_s : u"Past problems"_s));
             if (name.isEmpty()) {
+                // Shown, not dropped: "can't be shown here" with its date and kind.
                 CHECK_FALSE(row.supported);
+                const QString when = onset.isEmpty() ? o.value(u"recordedDate"_s).toString() : onset;
+                CHECK(row.dateText == expectedDate(when, when.size() > 10));
+                CHECK(row.detail == u"Type: Health problem"_s);
             } else {
                 CHECK(row.title == name);
                 CHECK(row.dateText == u"Started "_s + expectedDate(onset));
+                CHECK(row.flag == (active ? u"active"_s : u"past"_s));
+                if (!active && o.contains(u"abatementDateTime"_s))
+                    CHECK(row.secondary == u"Resolved "_s + expectedDate(o.value(u"abatementDateTime"_s).toString()));
             }
-            const bool active = code(o.value(u"clinicalStatus"_s)) == u"active"_s;
-            CHECK(row.flag == (active ? u"active"_s : u"past"_s));
-            if (!active && o.contains(u"abatementDateTime"_s))
-                CHECK(row.secondary == u"Resolved "_s + expectedDate(o.value(u"abatementDateTime"_s).toString()));
             ++checked;
         }
 
@@ -209,6 +220,17 @@ TEST_CASE("every synthetic-family entry of the section types round-trips to the 
                                           .value(u"individual"_s).toObject().value(u"display"_s).toString();
             if (!clinician.isEmpty())
                 CHECK(row.detail.startsWith(clinician));
+            ++checked;
+        }
+
+        // Every consultation note is shown, word for word, in the consultation it names.
+        QHash<QString, QStringList> notesShown;
+        for (const QJsonObject &o : notes) {
+            const QString encounter = o.value(u"encounter"_s).toObject().value(u"reference"_s).toString().section(u'/', -1);
+            INFO("note " << o.value(u"id"_s).toString().toStdString() << " of " << encounter.toStdString());
+            if (!notesShown.contains(encounter))
+                notesShown.insert(encounter, vm.consultation(encounter).value(u"notes"_s).toStringList());
+            CHECK(notesShown[encounter].contains(o.value(u"valueString"_s).toString().trimmed()));
             ++checked;
         }
     }
