@@ -157,9 +157,8 @@ FocusScope {
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
                 model: hub.sectionNames
-                // No current row until the keyboard arrives, so the list opens at its heading.
+                // No current row until an arrow key, so the list opens at its heading.
                 currentIndex: -1
-                onActiveFocusChanged: if (activeFocus && currentIndex < 0) currentIndex = 0
                 readonly property int margins: hub.wide ? 0 : (width < 600 ? Theme.space3 : Theme.space5)
                 leftMargin: hub.wide ? 0 : Math.max(margins, (width - Theme.contentMaxWidth) / 2)
                 rightMargin: leftMargin
@@ -168,6 +167,11 @@ FocusScope {
                 ScrollBar.vertical: ScrollBar { }
 
                 Keys.onPressed: event => {
+                    if ((event.key === Qt.Key_Down || event.key === Qt.Key_Up) && list.currentIndex < 0) {
+                        list.currentIndex = 0;
+                        event.accepted = true;
+                        return;
+                    }
                     if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space)
                             && list.currentIndex >= 0) {
                         hub.openSection(hub.sectionNames[list.currentIndex], "");

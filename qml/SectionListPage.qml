@@ -41,13 +41,19 @@ FocusScope {
         Accessible.name: page.title
 
         Keys.onPressed: event => {
+            // The first arrow press picks the first entry (set earlier, the view would scroll the
+            // heading away when the page opens).
+            if ((event.key === Qt.Key_Down || event.key === Qt.Key_Up) && currentIndex < 0 && count > 0) {
+                currentIndex = 0;
+                event.accepted = true;
+                return;
+            }
             if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space)
                     && page.openable && currentItem) {
                 page.entryOpened(currentItem.resourceId);
                 event.accepted = true;
             }
         }
-        onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
 
         header: ColumnLayout {
             width: listView.width - listView.leftMargin - listView.rightMargin
