@@ -2,6 +2,8 @@
 
 #include "AppearanceSettings.h"
 #include "GlossaryViewModel.h"
+#include "SectionsRepository.h"
+#include "SectionsViewModel.h"
 #include "SystemAppearance.h"
 
 #include "RecordRepository.h"
@@ -41,6 +43,8 @@ const QMap<QString, QStringList> &sectionTypes()
         {QStringLiteral("problems"), {QStringLiteral("Condition")}},
         {QStringLiteral("immunisations"), {QStringLiteral("Immunization")}},
         {QStringLiteral("results"), {QStringLiteral("DiagnosticReport"), QStringLiteral("Observation")}},
+        {QStringLiteral("consultations"), {QStringLiteral("Encounter")}},
+        {QStringLiteral("documents"), {QStringLiteral("DocumentReference")}},
     };
     return sections;
 }
@@ -50,7 +54,8 @@ const QMap<QString, QStringList> &sectionTypes()
 AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::function<void(const QUrl &)> openBrowser,
                              QObject *parent)
     : QObject(parent), m_keys(keys), m_nam(nam), m_openBrowser(std::move(openBrowser)),
-      m_record(new RecordViewModel(this)), m_problems(new SyncProblemsModel(this)),
+      m_record(new RecordViewModel(this)), m_sections(new SectionsViewModel(this)),
+      m_problems(new SyncProblemsModel(this)),
       m_glossary(new GlossaryViewModel(GlossaryViewModel::bundledPath(), this)),
       m_appearance(new AppearanceSettings(&m_settings, this)),
       m_systemAppearance(new SystemAppearance(*m_appearance, this))
@@ -77,6 +82,7 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
 
 AppController::~AppController()
 {
+    m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
     m_search->setDatabase(nullptr);   // before the profile closes the database
@@ -102,6 +108,7 @@ QObject *AppController::updateProblems() const { return m_problems; }
 QObject *AppController::glossary() const { return m_glossary; }
 QObject *AppController::appearance() const { return m_appearance; }
 QObject *AppController::search() const { return m_search; }
+QObject *AppController::sections() const { return m_sections; }
 bool AppController::hasRecord() const { return m_record->hasRecord(); }
 QString AppController::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -179,14 +186,17 @@ void AppController::showSavedRecord()
     auto db = m_profile->patientDatabase(account->selfPatientId, false);
     if (!db)
         return;   // signed in before, nothing downloaded yet
+    m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);   // its trend repository reads the store being replaced
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
+    m_sectionsRepository = std::make_unique<SectionsRepository>(*m_store);
     m_record->setRepository(m_repository.get());
     const QSqlDatabase handle = db.value()->database();
     attachTestResults(&handle);
     m_search->setDatabase(db.value());
+    m_sections->setRepositories(m_sectionsRepository.get(), m_repository.get());
     loadLastUpdated();
     if (hasRecord()) {
         setState(Ready);
@@ -363,6 +373,8 @@ QString AppController::stepText(const QString &type)
         return tr("Getting your test results");
     if (type == QLatin1String("Encounter"))
         return tr("Getting your appointments and consultations");
+    if (type == QLatin1String("DocumentReference"))
+        return tr("Getting your letters and documents");
     return tr("Getting your record");
 }
 
@@ -411,6 +423,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         else {
             m_record->reload();
             m_testResults->reload();
+            m_sections->reload();
         }
         m_search->refresh();
         loadLastUpdated(true);
@@ -426,6 +439,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
     else {
         m_record->reload();
         m_testResults->reload();
+        m_sections->reload();
     }
     m_search->refresh();
     loadLastUpdated(true);
@@ -491,6 +505,8 @@ void AppController::signOut()
     // Ending the session drops a sync in flight; its completion will never come.
     setSyncing(false);
     m_needsSignIn = false;
+    m_sections->setRepositories(nullptr, nullptr);
+    m_sectionsRepository.reset();
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
     m_search->setDatabase(nullptr);

@@ -25,6 +25,8 @@ class ResultsRepository;
 class ResultsViewModel;
 class TrendRepository;
 class SearchViewModel;
+class SectionsRepository;
+class SectionsViewModel;
 class ResourceStore;
 class Session;
 class SyncEngine;
@@ -67,6 +69,9 @@ class AppController : public QObject {
     Q_PROPERTY(QObject *appearance READ appearance CONSTANT)
     // Whole-record search (SearchViewModel).
     Q_PROPERTY(QObject *search READ search CONSTANT)
+    // The record section pages (SectionsViewModel): problems, medicines, allergies, vaccinations,
+    // consultations, documents, and the counts the record hub shows.
+    Q_PROPERTY(QObject *sections READ sections CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -118,6 +123,8 @@ public:
     QObject *appearance() const;
     AppearanceSettings &appearanceSettings() { return *m_appearance; }
     QObject *search() const;
+    QObject *sections() const;
+    SectionsViewModel *sectionsViewModel() const { return m_sections; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -156,7 +163,9 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ResourceStore> m_store;
     std::unique_ptr<RecordRepository> m_repository;
+    std::unique_ptr<SectionsRepository> m_sectionsRepository;
     RecordViewModel *m_record;
+    SectionsViewModel *m_sections;
     QObject *m_browser = nullptr;
     QPointer<SyncEngine> m_progressSource;   // the engine whose progress is connected
     State m_state = Starting;

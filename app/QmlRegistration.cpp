@@ -8,6 +8,8 @@
 #include "ResultsViewModelDetail.h"
 #include "TrendModel.h"
 #include "SearchViewModel.h"
+#include "SectionListModel.h"
+#include "SectionsViewModel.h"
 #include "SummaryListModel.h"
 
 #include <QQmlEngine>
@@ -27,6 +29,8 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<GlossaryListModel>("Hearth.App", 1, 0, "GlossaryListModel", why);
     qmlRegisterUncreatableType<AppearanceSettings>("Hearth.App", 1, 0, "AppearanceSettings", why);
     qmlRegisterUncreatableType<SearchViewModel>("Hearth.App", 1, 0, "SearchViewModel", why);
+    qmlRegisterUncreatableType<SectionsViewModel>("Hearth.App", 1, 0, "SectionsViewModel", why);
+    qmlRegisterUncreatableType<SectionListModel>("Hearth.App", 1, 0, "SectionListModel", why);
 }
 
 } // namespace hearth

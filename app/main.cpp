@@ -1,6 +1,8 @@
 // The composition root: every service is built once here and passed to whoever needs it.
 #include "AppController.h"
 #include "AppearanceSettings.h"
+#include "DocumentImageProvider.h"
+#include "SectionsViewModel.h"
 #include "QmlRegistration.h"
 #include "SandboxServer.h"
 #include "SystemBrowser.h"
@@ -78,6 +80,15 @@ int runSelfTest(QQmlApplicationEngine &engine)
         }
         QCoreApplication::processEvents();
     }
+    // Every record section, through showPage("record:<section>").
+    const QStringList sections = root->property("recordSections").toStringList();
+    for (const QString &section : sections) {
+        if (!showPage(root, QStringLiteral("record:") + section)) {
+            std::fprintf(stderr, "self-test: could not show record section %s\n", qPrintable(section));
+            return 1;
+        }
+        QCoreApplication::processEvents();
+    }
     if (g_qmlWarnings > 0) {
         std::fprintf(stderr, "self-test: %d QML warning(s)\n", g_qmlWarnings);
         return 1;
@@ -148,6 +159,10 @@ int main(int argc, char **argv)
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.rootContext()->setContextProperty(QStringLiteral("appController"), &controller);
+    // Letters and documents: PDF pages and pictures from the encrypted store, drawn in memory.
+    controller.sectionsViewModel()->setPdfPageCounter(&hearth::DocumentImageProvider::pdfPageCount);
+    engine.addImageProvider(QStringLiteral("hearthdocument"),
+                            new hearth::DocumentImageProvider(*controller.sectionsViewModel()));
 
     if (parser.isSet(QStringLiteral("self-test"))) {
         g_previousHandler = qInstallMessageHandler(countingHandler);

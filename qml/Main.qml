@@ -22,6 +22,9 @@ ApplicationWindow {
 
     readonly property var pageNames: ["signin", "syncing", "home", "record", "prescriptions", "messages", "more", "search"]
     readonly property var shellPages: ["home", "record", "prescriptions", "messages", "more", "search"]
+    // Record sections: showPage("record:<section>") and openRecordSection(name, id) open one.
+    readonly property var recordSections: ["summary", "problems", "medicines", "allergies", "immunisations", "results",
+                                           "consultations", "documents"]
     readonly property bool wide: width >= Theme.wideBreakpoint
 
     // AppController.State: Starting 0, SignedOut 1, SigningIn 2, Syncing 3, Ready 4, Failed 5
@@ -56,6 +59,12 @@ ApplicationWindow {
     }
 
     function showPage(name) {
+        if (name.startsWith("record:")) {
+            const section = name.slice(7);
+            if (recordSections.indexOf(section) < 0 || !showPage("record"))
+                return false;
+            return recordPage.openSection(section, "");
+        }
         if (pageNames.indexOf(name) < 0)
             return false;
         if (shellPages.indexOf(name) >= 0) {
@@ -78,7 +87,18 @@ ApplicationWindow {
         shellPage = name;
     }
 
+    // Opens a record section (and an entry in it: a consultation, a document, a result) from anywhere.
+    function openRecordSection(name, resourceId, resourceType) {
+        if (recordSections.indexOf(name) < 0)
+            return false;
+        navigate("record");
+        return recordPage.openSection(name, resourceId || "", resourceType || "");
+    }
+
     function back() {
+        // Inside the record, a step back within the record comes first.
+        if (currentPageName === "record" && recordPage.back())
+            return true;
         if (history.length === 0)
             return false;
         const h = history.slice();
@@ -226,9 +246,11 @@ ApplicationWindow {
                         onOpenPage: name => window.navigate(name)
                     }
                     RecordSummaryPage {
+                        id: recordPage
                         objectName: "recordPage"
                         controller: window.controller
                         onOpenPage: name => window.navigate(name)
+                        wide: window.wide
                     }
                     ComingSoonPage {
                         objectName: "prescriptionsPage"
@@ -247,11 +269,8 @@ ApplicationWindow {
                     SearchPage {
                         objectName: "searchPage"
                         controller: window.controller
-                        // Record navigation (openRecordSection) comes with the record sections.
-                        onOpenEntry: (section, resourceType, resourceId) => {
-                            if (typeof window.openRecordSection === "function")
-                                window.openRecordSection(section, resourceId);
-                        }
+                        onOpenEntry: (section, resourceType, resourceId) =>
+                                     window.openRecordSection(section, resourceId, resourceType)
                     }
                 }
 

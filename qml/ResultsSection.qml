@@ -18,7 +18,8 @@ Item {
         }
         return false;
     }
-    function openEntry(resourceType, entryId) {
+    // (id, type): the same order as every section's openEntry, so the hub and search can call it.
+    function openEntry(entryId, resourceType) {
         if (!results)
             return;
         results.openEntry(resourceType, entryId);
@@ -172,7 +173,7 @@ Item {
                     border.width: entry.activeFocus || entry.ListView.isCurrentItem && list.activeFocus ? 3 : 1
                     Accessible.role: Accessible.Button
                     Accessible.name: entry.accessibleText
-                    Accessible.onPressAction: resultsSection.openEntry(entry.resourceType, entry.entryId)
+                    Accessible.onPressAction: resultsSection.openEntry(entry.entryId, entry.resourceType)
 
                     ColumnLayout {
                         id: entryColumn
@@ -202,11 +203,11 @@ Item {
                             Accessible.ignored: true
                         }
                     }
-                    TapHandler { id: tap; onTapped: resultsSection.openEntry(entry.resourceType, entry.entryId) }
+                    TapHandler { id: tap; onTapped: resultsSection.openEntry(entry.entryId, entry.resourceType) }
                 }
-                Keys.onReturnPressed: resultsSection.openEntry(entry.resourceType, entry.entryId)
-                Keys.onEnterPressed: resultsSection.openEntry(entry.resourceType, entry.entryId)
-                Keys.onSpacePressed: resultsSection.openEntry(entry.resourceType, entry.entryId)
+                Keys.onReturnPressed: resultsSection.openEntry(entry.entryId, entry.resourceType)
+                Keys.onEnterPressed: resultsSection.openEntry(entry.entryId, entry.resourceType)
+                Keys.onSpacePressed: resultsSection.openEntry(entry.entryId, entry.resourceType)
             }
 
             footer: Item {

@@ -630,6 +630,36 @@ Result<QList<StoredResource>> ResourceStore::list(const QString &type, int limit
     return readAll(q, QStringLiteral("list resources"));
 }
 
+Result<QList<StoredResource>> ResourceStore::listPage(const QString &type, int offset, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM resources WHERE type = ?")
+        + kOrder + QStringLiteral(" OFFSET ?");
+    if (Status s = prepare(q, sql, QStringLiteral("prepare resource page")); !s)
+        return s.error();
+    q.addBindValue(type);
+    q.addBindValue(limit > 0 ? qint64(limit) : qint64(-1));
+    q.addBindValue(qint64(qMax(0, offset)));
+    return readAll(q, QStringLiteral("list resource page"));
+}
+
+Result<QList<StoredResource>> ResourceStore::listBetween(const QString &type, const QString &from,
+                                                         const QString &to) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM resources WHERE type = ? AND effective_date >= ? AND effective_date < ?") + kOrder;
+    if (Status s = prepare(q, sql, QStringLiteral("prepare resource list by date")); !s)
+        return s.error();
+    q.addBindValue(type);
+    q.addBindValue(from);
+    q.addBindValue(to);
+    q.addBindValue(qint64(-1));
+    return readAll(q, QStringLiteral("list resources by date"));
+}
+
 Result<QList<StoredResource>> ResourceStore::listByCode(const QString &type, const QString &codeSystem,
                                                         const QString &code, int limit) const
 {

@@ -77,6 +77,10 @@ public:
     // Same ordering, one code.
     Result<QList<StoredResource>> listByCode(const QString &type, const QString &codeSystem,
                                              const QString &code, int limit = 0) const;
+    // One page of list()'s ordering: rows [offset, offset + limit). For section lists that page.
+    Result<QList<StoredResource>> listPage(const QString &type, int offset, int limit) const;
+    // Rows whose effective_date text is in [from, to) (ISO text compare on the date index), same ordering.
+    Result<QList<StoredResource>> listBetween(const QString &type, const QString &from, const QString &to) const;
     // All ids stored for a type (for sync to find entries that disappeared from the server).
     Result<QList<QString>> ids(const QString &type) const;
 

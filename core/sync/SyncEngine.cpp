@@ -1,5 +1,7 @@
 #include "SyncEngine.h"
 
+#include "AttachmentDownloader.h"
+
 #include "common/Log.h"
 #include "fhir/BundleReader.h"
 #include "net/ApiClient.h"
@@ -47,6 +49,7 @@ struct SyncEngine::TypeRun {
     QSet<QString> seenIds;     // reconciliation: every id the server still returns
     QString reconcileTime;
     bool finished = false;
+    bool attachmentsDone = false;   // DocumentReference only
 };
 
 struct SyncEngine::Run {
@@ -67,7 +70,7 @@ QStringList SyncEngine::resourceTypes()
 {
     return {QStringLiteral("Patient"), QStringLiteral("AllergyIntolerance"), QStringLiteral("MedicationRequest"),
             QStringLiteral("Condition"), QStringLiteral("Immunization"), QStringLiteral("DiagnosticReport"),
-            QStringLiteral("Observation"), QStringLiteral("Encounter")};
+            QStringLiteral("Observation"), QStringLiteral("Encounter"), QStringLiteral("DocumentReference")};
 }
 
 QString SyncEngine::searchQuery(const QString &type, int count, const QString &cursor) const
@@ -354,8 +357,30 @@ void SyncEngine::emitProgress(const QString &type)
     emit progressCounts(doneEntries, totalsKnown ? expectedEntries : -1);
 }
 
+bool SyncEngine::downloadAttachments(const QString &type)
+{
+    TypeRun &run = m_run->types[type];
+    if (type != QLatin1String("DocumentReference") || run.attachmentsDone)
+        return false;
+    run.attachmentsDone = true;
+    auto *downloader = new AttachmentDownloader(m_api, *m_run->db, m_run->patientId, this);
+    QPointer<SyncEngine> self(this);
+    downloader->run([self, downloader, type](AttachmentDownloader::Outcome outcome) {
+        downloader->deleteLater();
+        if (!self || !self->m_run)
+            return;
+        self->m_run->report.attachmentsStored += outcome.stored;
+        self->m_run->report.attachmentsFailed += outcome.failed;
+        self->typeFinished(type, nullptr);
+    });
+    return true;
+}
+
 void SyncEngine::typeFinished(const QString &type, const Error *error)
 {
+    // A single letter that fails to download does not fail the sync: only the type's own error does.
+    if (!type.isEmpty() && !error && downloadAttachments(type))
+        return;
     if (!type.isEmpty()) {
         m_run->types[type].finished = true;
         if (error) {

@@ -20,6 +20,8 @@ struct SyncReport {
     qint64 removed = 0;                     // resources withdrawn at the source and removed here
     qint64 rejected = 0;                    // entries for another patient, refused and not stored
     QMap<QString, qint64> storedByType;
+    int attachmentsStored = 0;              // document attachments (Binary) downloaded this run
+    int attachmentsFailed = 0;              // attachments that could not be fetched: tried again next run
 };
 
 // Brings one patient's cached record up to date with the server, by standard FHIR search only.
@@ -75,6 +77,8 @@ private:
     Status finishReconciliation(const QString &type, TypeRun &run, const QString &serverTime, QStringList &removed);
     bool reconciliationDue(const QString &type, const QString &serverTime) const;
     void typeFinished(const QString &type, const Error *error);
+    // After DocumentReferences: fetch their attachments, then finish the type.
+    bool downloadAttachments(const QString &type);
     void emitProgress(const QString &type);
 
     ApiClient &m_api;

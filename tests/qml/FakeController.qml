@@ -16,6 +16,8 @@ QtObject {
     property bool sandbox: true
     property string version: "0.1.0"
     property var record: null
+    // Stands in for SectionsViewModel (FakeSections) in the record hub tests; null elsewhere.
+    property var sections: null
     // Section → "Updated …" text, as AppController.sectionUpdated.
     property var sectionUpdated: ({ allergies: "Updated 10 minutes ago", medicines: "Updated 10 minutes ago",
                                     problems: "Updated 10 minutes ago", immunisations: "Updated 10 minutes ago",

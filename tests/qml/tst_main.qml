@@ -255,7 +255,7 @@ TestCase {
 
     function test_record_page_shows_sections_and_identity() {
         const win = makeWindow({});
-        win.showPage("record");
+        verify(win.showPage("record:summary"));
         waitForRendering(win.contentItem);
         compare(find(win, "patientName").text, "Sarah Jones");
         compare(find(win, "nhsNumber").text, "NHS number: 943 476 5919");

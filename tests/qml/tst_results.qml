@@ -212,7 +212,7 @@ Item {
                 s.results.trend.unitText = "mmHg";
                 waitForRendering(s.section);
                 verify(testHelper.saveWindow(host.Window.window, testHelper.screenshotDir + "/results-list" + suffix + ".png"));
-                s.section.openEntry("DiagnosticReport", "dr-fbc");
+                s.section.openEntry("dr-fbc", "DiagnosticReport");
                 const stack = findChild(s.section, "resultsStack");
                 tryCompare(stack, "busy", false);
                 waitForRendering(s.section);

@@ -18,7 +18,7 @@ TestCase {
             for (const page of ["signin", "syncing", "home", "record", "prescriptions", "messages", "more"])
                 rows.push({ tag: page + "-" + size[0], page: page, w: size[0], h: size[1], dark: false });
             rows.push({ tag: "record-dark-" + size[0], page: "record", w: size[0], h: size[1], dark: true });
-            rows.push({ tag: "record-end-" + size[0], page: "record", w: size[0], h: size[1], dark: false, scroll: true });
+            rows.push({ tag: "record-end-" + size[0], page: "record:summary", w: size[0], h: size[1], dark: false, scroll: true });
             rows.push({ tag: "more-signout-" + size[0], page: "more", w: size[0], h: size[1], dark: false, signOut: true });
             rows.push({ tag: "home-error-" + size[0], page: "home", w: size[0], h: size[1], dark: false, error: true });
             rows.push({ tag: "signin-failed-" + size[0], page: "signin", w: size[0], h: size[1], dark: false, failed: true });
@@ -48,7 +48,7 @@ TestCase {
         verify(win.showPage(data.page));
         waitForRendering(win.contentItem);
         if (data.scroll) {
-            const page = findChild(win.contentItem, "recordPage");
+            const page = findChild(win.contentItem, "summarySection");
             page.contentY = Math.max(0, page.contentHeight - page.height);
             verify(page.contentY > 0);
             waitForRendering(win.contentItem);

@@ -48,7 +48,7 @@ TestCase {
     }
 
     function test_sections_show_when_they_were_updated() {
-        const win = makeWindow({}, "record");
+        const win = makeWindow({}, "record:summary");
         const expected = { allergiesSection: "Updated 10 minutes ago", resultsSection: "Updated on 3 May at 08:14" };
         for (const name in expected) {
             const line = find(find(win.contentItem, name), "updatedText");
@@ -58,7 +58,7 @@ TestCase {
     }
 
     function test_section_never_updated_shows_no_line() {
-        const win = makeWindow({ sectionUpdated: { allergies: "Updated just now" } }, "record");
+        const win = makeWindow({ sectionUpdated: { allergies: "Updated just now" } }, "record:summary");
         verify(find(find(win.contentItem, "allergiesSection"), "updatedText").visible);
         const results = find(find(win.contentItem, "resultsSection"), "updatedText");
         verify(!results.visible);
@@ -66,7 +66,7 @@ TestCase {
     }
 
     function test_section_line_follows_the_controller() {
-        const win = makeWindow({}, "record");
+        const win = makeWindow({}, "record:summary");
         win.controller.sectionUpdated = { medicines: "Updated 11 minutes ago" };
         compare(find(find(win.contentItem, "medicinesSection"), "updatedText").text, "Updated 11 minutes ago");
     }

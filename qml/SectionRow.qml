@@ -1,0 +1,94 @@
+import QtQuick
+import QtQuick.Layouts
+
+// One entry of a record section page: title and flag in words, detail, a second line, the date.
+// A row that opens something (a consultation, a document) reacts to tap, Enter and Space, and
+// shows the focus ring when the keyboard is on it.
+Item {
+    id: row
+    property string title
+    property string detail
+    property string secondary
+    property string dateText
+    property string flag
+    property string flagText
+    property bool supported: true
+    property string accessibleText
+    property bool openable: false
+    property bool showDivider: true
+    property bool keyboardFocus: false
+    signal activated()
+
+    implicitHeight: column.implicitHeight + Theme.space3 * 2
+    Accessible.role: openable ? Accessible.Button : Accessible.ListItem
+    Accessible.name: accessibleText.length > 0 ? accessibleText : title
+    Accessible.onPressAction: if (openable) row.activated()
+
+    Rectangle {
+        anchors.fill: parent
+        color: mouse.pressed ? Theme.tagBackground : "transparent"
+        border.color: row.keyboardFocus ? Theme.focus : "transparent"
+        border.width: 3
+        radius: Theme.radius
+    }
+    Rectangle {
+        visible: row.showDivider && !row.keyboardFocus
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
+    MouseArea {
+        id: mouse
+        anchors.fill: parent
+        enabled: row.openable
+        cursorShape: row.openable ? Qt.PointingHandCursor : Qt.ArrowCursor
+        onClicked: row.activated()
+    }
+
+    ColumnLayout {
+        id: column
+        x: Theme.space2
+        y: Theme.space3
+        width: parent.width - 2 * Theme.space2
+        spacing: Theme.space1
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.space2
+            BodyText {
+                objectName: "rowTitle"
+                Layout.fillWidth: true
+                text: row.title
+                font.bold: true
+                font.italic: !row.supported
+                color: row.openable ? Theme.link : Theme.text
+                font.underline: row.openable
+            }
+            FlagTag {
+                objectName: "rowFlag"
+                Layout.alignment: Qt.AlignTop
+                flag: row.flag === "severe" || row.flag === "notRecorded" ? "abnormal" : row.flag === "given" ? "normal" : ""
+                text: row.flagText
+            }
+        }
+        BodyText {
+            objectName: "rowDetail"
+            Layout.fillWidth: true
+            text: row.detail
+            visible: text.length > 0
+        }
+        BodyText {
+            Layout.fillWidth: true
+            text: row.secondary
+            visible: text.length > 0
+        }
+        BodyText {
+            objectName: "rowDate"
+            Layout.fillWidth: true
+            text: row.dateText
+            visible: text.length > 0
+            color: Theme.secondaryText
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+}
