@@ -65,19 +65,11 @@ ScrollPage {
         Repeater {
             objectName: "notesRepeater"
             model: page.notes
-            delegate: TextEdit {
+            // Notes are written for clinicians: abbreviations ("O/E", "2/52") open their explanation.
+            delegate: GlossaryText {
                 required property string modelData
                 Layout.fillWidth: true
-                text: modelData
-                readOnly: true
-                selectByMouse: true
-                wrapMode: TextEdit.Wrap
-                textFormat: TextEdit.PlainText
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                Accessible.role: Accessible.StaticText
-                Accessible.name: modelData
+                plainText: modelData
             }
         }
     }

@@ -45,7 +45,7 @@ ScrollPage {
         visible: page.detail !== null && (page.detail.conclusion || "").length > 0
         color: Theme.infoBackground
         Heading { level: 3; text: qsTr("What the report says"); Layout.fillWidth: true }
-        BodyText { Layout.fillWidth: true; text: page.detail ? page.detail.conclusion : "" }
+        GlossaryText { Layout.fillWidth: true; plainText: page.detail ? page.detail.conclusion : "" }
     }
     BodyText {
         objectName: "missingText"
@@ -95,7 +95,15 @@ ScrollPage {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.space2
-                Heading { level: 3; Layout.fillWidth: true; text: rowCard.title }
+                // The test's name with glossary terms as links ("eGFR" opens what it measures).
+                GlossaryText {
+                    objectName: "resultTitle"
+                    Layout.fillWidth: true
+                    plainText: rowCard.title
+                    font.pixelSize: Theme.fontH3
+                    font.bold: true
+                    Accessible.role: Accessible.Heading
+                }
                 FlagTag { Layout.alignment: Qt.AlignTop; flag: rowCard.flag; text: rowCard.flagText }
             }
             BodyText {
@@ -123,10 +131,10 @@ ScrollPage {
                 text: rowCard.statusText
                 color: Theme.secondaryText
             }
-            BodyText {
+            GlossaryText {
                 Layout.fillWidth: true
                 visible: (rowCard.note || "").length > 0
-                text: rowCard.note || ""
+                plainText: rowCard.note || ""
             }
             AppButton {
                 objectName: "trendButton"

@@ -235,6 +235,13 @@ TestCase {
         compare(findChild(detail, "consultationDate").text, "14 June 2021, 09:10");
         verify(!findChild(detail, "noNotes").visible);
         compare(findChild(detail, "notesRepeater").count, 1);
+        // The note is glossary text: given the real glossary, its abbreviations become links and
+        // the text itself stays exactly as written.
+        const note = findChild(detail, "notesRepeater").itemAt(0);
+        compare(note.plainText, "c/o thirst 3/52, polyuria. O/E well. Plan: HbA1c, F/U 2/52.");
+        note.glossary = testGlossary;
+        verify(note.linkCount >= 4, "links in the note: " + note.linkCount);
+        verify(note.text.indexOf("glossary:") >= 0);
         compare(findChild(detail, "entriesRepeater").count, 1);
         verify(win.openRecordSection("consultations", "gone"));
         waitForRendering(win.contentItem);
