@@ -65,6 +65,14 @@ ApplicationWindow {
                 return false;
             return recordPage.openSection(section, "");
         }
+        // "search:<words>" shows the search page with those words searched (screenshots, tests).
+        if (name.startsWith("search:")) {
+            if (!showPage("search") || !controller || !controller.search)
+                return false;
+            controller.search.query = name.slice(7);
+            controller.search.searchNow();
+            return true;
+        }
         if (pageNames.indexOf(name) < 0)
             return false;
         if (shellPages.indexOf(name) >= 0) {

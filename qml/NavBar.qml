@@ -17,6 +17,9 @@ Rectangle {
         { name: "messages", label: qsTr("Messages"), icon: "✉" },
         { name: "more", label: qsTr("More"), icon: "☰" }
     ]
+    // The wide sidebar has room for search too; on a phone it is on the record page.
+    readonly property var sideItems: items.slice(0, 2).concat([{ name: "search", label: qsTr("Search your record"), icon: "⌕" }])
+                                          .concat(items.slice(2))
 
     color: vertical ? Theme.sidebarBackground : Theme.cardBackground
     implicitHeight: vertical ? 0 : bottomRow.implicitHeight + 1
@@ -115,7 +118,7 @@ Rectangle {
         }
 
         Repeater {
-            model: nav.vertical ? nav.items : []
+            model: nav.vertical ? nav.sideItems : []
             delegate: ItemDelegate {
                 id: side
                 required property var modelData

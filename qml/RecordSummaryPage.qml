@@ -183,13 +183,14 @@ FocusScope {
                         text: hub.record && hub.record.fullName ? hub.record.fullName : ""
                         font.bold: true
                     }
-                    LinkCard {
-                        objectName: "recordSearchCard"
+                    // Wide windows have search in the main sidebar.
+                    AppButton {
+                        objectName: "recordSearchButton"
+                        visible: !hub.wide
                         Layout.fillWidth: true
-                        Layout.leftMargin: hub.wide ? Theme.space2 : 0
-                        Layout.rightMargin: hub.wide ? Theme.space2 : 0
-                        title: qsTr("Search your record")
-                        description: qsTr("Find a word in any section, including consultation notes")
+                        primary: false
+                        text: qsTr("Search your record")
+                        Accessible.description: qsTr("Find a word in any section, including consultation notes")
                         onClicked: hub.openPage("search")
                     }
                     BodyText {

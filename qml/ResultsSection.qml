@@ -75,6 +75,22 @@ Item {
             model: status === 3 || status === 0 ? resultsSection.results : null
             keyNavigationEnabled: true
             activeFocusOnTab: true
+            // No current row until an arrow key: a current row makes the view scroll to it when the
+            // rows are replaced, and the page would open part-way down.
+            currentIndex: -1
+            // Rows laid out before the list had its width are taller than they end up; when they
+            // shrink the view keeps its old offset and opens part-way down. Until the patient
+            // scrolls, stay at the top.
+            property bool scrolledByPatient: false
+            onMovementStarted: scrolledByPatient = true
+            onWidthChanged: if (!scrolledByPatient) Qt.callLater(positionViewAtBeginning)
+            onCountChanged: if (!scrolledByPatient) Qt.callLater(positionViewAtBeginning)
+            Keys.onDownPressed: event => {
+                if (list.currentIndex < 0 && list.count > 0)
+                    list.currentIndex = 0;
+                else
+                    event.accepted = false;
+            }
             ScrollBar.vertical: ScrollBar { }
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Test results")
