@@ -119,6 +119,7 @@ ApplicationWindow {
         overridePage = "";
         forceShell = false;
         if (appState === 1) {        // signed out: start again from Home next time
+            recordPage.reset();
             shellPage = "home";
             history = [];
         }

@@ -71,6 +71,15 @@ FocusScope {
         hub.pendingType = "";
     }
 
+    // Signed out (or another person's record): close whatever section and entry was open, so
+    // nothing of the last record stays on screen behind the next sign-in.
+    function reset() {
+        hub.pendingEntry = "";
+        hub.pendingType = "";
+        hub.currentSection = "";
+        list.currentIndex = -1;
+    }
+
     // One step back: inside the section first, then (narrow) from the section to the list.
     function back() {
         if (sectionLoader.item && typeof sectionLoader.item.back === "function" && sectionLoader.item.back())

@@ -1,5 +1,7 @@
 #include "RecordSearch.h"
 
+#include "SectionTypes.h"
+
 #include "fhir/SearchText.h"
 #include "store/ResourceStore.h"
 #include "store/SearchTokenizer.h"
@@ -221,7 +223,8 @@ SearchHit RecordSearch::describe(SearchHit hit, const QString &matchDate, const 
             hit.title.clear();
         }
     }
-    hit.date = PartialDate::fromFhir(date);
+    // The same local-time reading as the sections: 23:30Z on 3 May is 4 May in London in summer.
+    hit.date = RecordDate::fromFhir(date).date;
     for (const QString &fragment : matchDoc.texts) {
         if (fragment == matchDoc.title && !hit.viaNote)
             continue;   // the title is shown anyway

@@ -283,6 +283,23 @@ Result<qint64> SectionsRepository::count(const QString &resourceType) const
     return m_store.count(resourceType);
 }
 
+// A diagnosis made at one visit (category encounter-diagnosis) belongs to that consultation, not to
+// the problem list; a Condition with no category, or also a problem-list-item, is a problem.
+static bool isEncounterDiagnosisOnly(const QJsonObject &o)
+{
+    bool encounterDiagnosis = false;
+    for (const QJsonValue &category : o.value("category"_L1).toArray()) {
+        for (const QJsonValue &coding : category.toObject().value("coding"_L1).toArray()) {
+            const QString code = coding.toObject().value("code"_L1).toString();
+            if (code == "problem-list-item"_L1)
+                return false;
+            if (code == "encounter-diagnosis"_L1)
+                encounterDiagnosis = true;
+        }
+    }
+    return encounterDiagnosis;
+}
+
 Result<QList<ProblemItem>> SectionsRepository::problems() const
 {
     const auto rows = m_store.list(u"Condition"_s);
@@ -291,7 +308,7 @@ Result<QList<ProblemItem>> SectionsRepository::problems() const
     QList<ProblemItem> out;
     for (const StoredResource &r : rows.value()) {
         const QJsonObject o = parse(r);
-        if (!isWithdrawn(o))
+        if (!isWithdrawn(o) && !isEncounterDiagnosisOnly(o))
             out << toProblem(r, o);
     }
     std::stable_sort(out.begin(), out.end(), [](const ProblemItem &a, const ProblemItem &b) {

@@ -226,6 +226,26 @@ TestCase {
         verify(!schedule.visible);
     }
 
+    // Privacy: signing out closes the open consultation, so the next person to sign in on this
+    // device never sees the last person's notes behind "Your health".
+    function test_sign_out_closes_the_open_entry_data() {
+        return [ { tag: "phone", w: 390, h: 844 }, { tag: "desktop", w: 1280, h: 800 } ];
+    }
+    function test_sign_out_closes_the_open_entry(data) {
+        const win = makeWindow(data.w, data.h);
+        verify(win.openRecordSection("consultations", "e1"));
+        waitForRendering(win.contentItem);
+        verify(findChild(win.contentItem, "consultationDetail") !== null);
+        win.controller.state = 1;
+        win.controller.state = 4;
+        verify(win.showPage("record"));
+        waitForRendering(win.contentItem);
+        const detail = findChild(win.contentItem, "consultationDetail");
+        verify(detail === null || !detail.visible, "the last consultation is still open after sign-out");
+        const hub = findChild(win.contentItem, "recordPage");
+        compare(hub.currentSection, "");
+    }
+
     function test_consultation_detail_shows_notes_and_entries() {
         const win = makeWindow(390, 844);
         verify(win.openRecordSection("consultations", "e1"));

@@ -46,7 +46,7 @@ TEST_CASE("RecordDate moves a dateTime with an offset to local time and keeps da
     CHECK_FALSE(RecordDate::fromFhir(u"soon"_s).isValid());
 }
 
-TEST_CASE("problems: active first, past with resolution date, withdrawn never shown, unnamed kept")
+TEST_CASE("problems: active first, past with resolution date, withdrawn never shown, unnamed kept, visit diagnoses left to their consultation")
 {
     Fixture f;
     const auto problems = f.repo.problems();
