@@ -228,13 +228,33 @@ Item {
 
             footer: Item {
                 width: list.width
-                height: Theme.space5 + (more.visible ? more.height : 0)
+                height: Theme.space5 + (more.visible ? more.height : 0) + (moreFailed.visible ? moreFailed.implicitHeight : 0)
                 BusyIndicator {
                     id: more
                     anchors.horizontalCenter: parent.horizontalCenter
                     visible: resultsSection.results !== null && resultsSection.results.canLoadMore === true
                     running: visible
                     Accessible.name: qsTr("Loading more results")
+                }
+                // A later page failed: what is shown stays, with a way to try again.
+                ColumnLayout {
+                    id: moreFailed
+                    objectName: "loadMoreFailed"
+                    x: (list.width - list.columnWidth) / 2
+                    width: list.columnWidth
+                    visible: resultsSection.results !== null && (resultsSection.results.loadMoreError || "").length > 0
+                    spacing: Theme.space2
+                    BodyText {
+                        Layout.fillWidth: true
+                        text: resultsSection.results ? (resultsSection.results.loadMoreError || "") : ""
+                    }
+                    AppButton {
+                        objectName: "loadMoreRetry"
+                        primary: false
+                        text: qsTr("Try again")
+                        Accessible.name: qsTr("Try loading more results again")
+                        onClicked: resultsSection.results.retryLoadMore()
+                    }
                 }
             }
         }

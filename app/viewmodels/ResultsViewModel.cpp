@@ -91,7 +91,7 @@ QString ResultsViewModel::emptyText() const
 
 bool ResultsViewModel::canLoadMore() const
 {
-    return m_pager && !m_pager->atEnd() && m_status == Content;
+    return m_pager && !m_pager->atEnd() && m_status == Content && m_moreError.isEmpty();
 }
 
 QObject *ResultsViewModel::detail() const { return m_detail; }
@@ -143,6 +143,7 @@ void ResultsViewModel::reload()
     if (!m_results)
         return;
     m_pager = std::make_unique<ResultsPager>(m_results->pager());
+    m_moreError.clear();
     auto page = m_pager->next(m_pageSize);
     beginResetModel();
     m_entries.clear();
@@ -167,11 +168,22 @@ void ResultsViewModel::loadMore()
     appendPage();
 }
 
+void ResultsViewModel::retryLoadMore()
+{
+    // A pager that failed part-way through a page may have passed some entries: read again from
+    // the start rather than risk a gap or a duplicate.
+    if (!m_moreError.isEmpty())
+        reload();
+}
+
 void ResultsViewModel::appendPage()
 {
     auto page = m_pager->next(m_pageSize);
     if (!page) {
-        setStatus(Error, readError());
+        // Keep what is shown: losing every loaded result because one later page failed would
+        // leave the patient with nothing.
+        m_moreError = readError();
+        emit countChanged();
         return;
     }
     if (!page->isEmpty()) {

@@ -31,6 +31,8 @@ class ResultsViewModel : public QAbstractListModel {
     Q_PROPERTY(QString emptyText READ emptyText CONSTANT)
     Q_PROPERTY(QString updatedText READ updatedText NOTIFY updatedTextChanged)
     Q_PROPERTY(bool canLoadMore READ canLoadMore NOTIFY countChanged)
+    // A further page could not be read: the rows already shown stay; the footer offers "Try again".
+    Q_PROPERTY(QString loadMoreError READ loadMoreError NOTIFY countChanged)
     Q_PROPERTY(QObject *detail READ detail CONSTANT)
     Q_PROPERTY(QObject *trend READ trend CONSTANT)
 
@@ -71,6 +73,9 @@ public:
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void loadMore();
+    // After a failed page: reads the list again from the start.
+    Q_INVOKABLE void retryLoadMore();
+    QString loadMoreError() const { return m_moreError; }
     // Fills `detail` for the entry; returns false if it could not be read (detail shows the error).
     Q_INVOKABLE bool openEntry(const QString &resourceType, const QString &id);
     // Fills `trend` for the test this result belongs to.
@@ -96,6 +101,7 @@ private:
     QList<QVariantMap> m_entries;
     Status m_status = Loading;
     QString m_errorText;
+    QString m_moreError;
     QString m_updatedText;
     int m_pageSize = 50;
     ResultsDetailModel *m_detail;

@@ -13,6 +13,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -121,6 +125,44 @@ TEST_CASE("empty, error and loading states")
         CHECK(l.model.errorText().contains(u"try again"_s, Qt::CaseInsensitive));
         CHECK(!l.model.openEntry(u"DiagnosticReport"_s, u"dr-fbc"_s));
         CHECK(l.model.detailModel()->status() == 2);
+    }
+    SECTION("a later page that cannot be read keeps what is shown and offers to try again")
+    {
+        // More observations than the pager reads ahead, so a later page needs the store.
+        QJsonArray entries;
+        for (int i = 0; i < 300; ++i) {
+            const QJsonObject obs{
+                {u"resourceType"_s, u"Observation"_s}, {u"id"_s, u"obs-many-%1"_s.arg(i)},
+                {u"status"_s, u"final"_s}, {u"subject"_s, QJsonObject{{u"reference"_s, u"Patient/p1"_s}}},
+                {u"code"_s, QJsonObject{{u"coding"_s, QJsonArray{QJsonObject{{u"system"_s, u"http://loinc.org"_s},
+                                                                              {u"code"_s, u"2823-3"_s},
+                                                                              {u"display"_s, u"Potassium"_s}}}}}},
+                {u"effectiveDateTime"_s, QDate(2020, 1, 1).addDays(i).toString(Qt::ISODate)},
+                {u"valueQuantity"_s, QJsonObject{{u"value"_s, 4.1}, {u"unit"_s, u"mmol/L"_s}}}};
+            entries.append(QJsonObject{{u"resource"_s, obs}});
+        }
+        QTemporaryDir dir;
+        QFile bundle(dir.filePath(u"many.json"_s));
+        REQUIRE(bundle.open(QIODevice::WriteOnly));
+        bundle.write(QJsonDocument(QJsonObject{{u"resourceType"_s, u"Bundle"_s}, {u"entry"_s, entries}}).toJson());
+        bundle.close();
+        Loaded l(false);
+        REQUIRE(l.store.loadBundle(bundle.fileName()) == 300);
+        l.model.setPageSize(2);
+        l.attach();
+        REQUIRE(l.model.status() == ResultsViewModel::Content);
+        REQUIRE(l.model.canLoadMore());
+        REQUIRE(QSqlQuery(l.store.db->database()).exec(u"DROP TABLE resources"_s));
+        // Pages already read ahead still arrive; the first one that needs the store fails.
+        int shown = l.model.rowCount();
+        for (int i = 0; i < 100 && l.model.canLoadMore(); ++i) {
+            shown = l.model.rowCount();
+            l.model.loadMore();
+        }
+        CHECK(l.model.status() == ResultsViewModel::Content);
+        CHECK(l.model.rowCount() == shown);
+        CHECK(!l.model.loadMoreError().isEmpty());
+        CHECK(!l.model.canLoadMore());   // no hot retry loop from the view's fetchMore
     }
     SECTION("signed out, then a refresh keeps the rows")
     {
