@@ -57,9 +57,13 @@ ScrollPage {
         }
     }
 
+    // Pages are drawn a few at a time: each is a full-width image, and a long letter drawn all at
+    // once would freeze an old phone and hold hundreds of megabytes.
+    property int shownPages: 3
+    onDocumentIdChanged: shownPages = 3
     Repeater {
         objectName: "documentPages"
-        model: page.kind === "pdf" || page.kind === "image" ? page.pageCount : 0
+        model: page.kind === "pdf" || page.kind === "image" ? Math.min(page.pageCount, page.shownPages) : 0
         delegate: Image {
             required property int index
             Layout.fillWidth: true
@@ -67,10 +71,19 @@ ScrollPage {
             fillMode: Image.PreserveAspectFit
             cache: false
             source: "image://hearthdocument/" + encodeURIComponent(page.documentId) + "/" + index
-            sourceSize.width: Math.round(Math.max(width, 600) * Screen.devicePixelRatio)
+            // In steps of 200 px, so resizing the window does not redraw every page at every pixel.
+            sourceSize.width: Math.ceil(Math.max(width, 600) * Screen.devicePixelRatio / 200) * 200
             Accessible.role: Accessible.Graphic
             Accessible.name: page.pageCount > 1 ? qsTr("Page %1 of %2").arg(index + 1).arg(page.pageCount)
                                                 : (page.info && page.info.title ? page.info.title : qsTr("Document"))
         }
+    }
+    AppButton {
+        objectName: "morePagesButton"
+        visible: (page.kind === "pdf") && page.pageCount > page.shownPages
+        primary: false
+        text: qsTr("Show more pages (%1 of %2 shown)").arg(page.shownPages).arg(page.pageCount)
+        Accessible.name: text
+        onClicked: page.shownPages += 5
     }
 }

@@ -14,6 +14,25 @@ TestCase {
     Component { id: controllerComponent; FakeController { } }
     Component { id: recordComponent; FakeRecord { } }
     Component { id: sectionsComponent; FakeSections { } }
+    Component { id: viewerComponent; DocumentViewer { width: 390; height: 800 } }
+
+    // A long letter is drawn a few pages at a time, with a button for the rest.
+    function test_long_pdf_is_drawn_a_few_pages_at_a_time() {
+        const viewer = createTemporaryObject(viewerComponent, tc, {
+            documentId: "long-letter",
+            info: { found: true, kind: "pdf", pageCount: 9, title: "Discharge summary" } });
+        const pages = findChild(viewer, "documentPages");
+        compare(pages.count, 3);
+        const more = findChild(viewer, "morePagesButton");
+        verify(more.text.indexOf("3 of 9") >= 0);
+        more.clicked();
+        compare(pages.count, 8);
+        more.clicked();
+        compare(pages.count, 9);
+        compare(viewer.shownPages >= viewer.pageCount, true);
+        viewer.documentId = "another";
+        compare(pages.count, 3);
+    }
 
     function makeWindow(w, h) {
         const record = createTemporaryObject(recordComponent, tc);
