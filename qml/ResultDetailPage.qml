@@ -92,19 +92,28 @@ ScrollPage {
             Accessible.role: Accessible.Grouping
             Accessible.name: accessibleText
 
-            RowLayout {
+            // Placed by hand: a RowLayout of two wrapping texts polish-loops at 200% text.
+            Item {
                 Layout.fillWidth: true
-                spacing: Theme.space2
+                implicitHeight: Math.max(resultTitle.implicitHeight, resultFlag.visible ? resultFlag.implicitHeight : 0)
                 // The test's name with glossary terms as links ("eGFR" opens what it measures).
                 GlossaryText {
+                    id: resultTitle
                     objectName: "resultTitle"
-                    Layout.fillWidth: true
+                    width: parent.width - (resultFlag.visible ? resultFlag.width + Theme.space2 : 0)
                     plainText: rowCard.title
                     font.pixelSize: Theme.fontH3
                     font.bold: true
                     Accessible.role: Accessible.Heading
                 }
-                FlagTag { Layout.alignment: Qt.AlignTop; flag: rowCard.flag; text: rowCard.flagText }
+                FlagTag {
+                    id: resultFlag
+                    anchors.right: parent.right
+                    width: Math.min(implicitWidth, Math.round(parent.width * 0.45))
+                    height: implicitHeight
+                    flag: rowCard.flag
+                    text: rowCard.flagText
+                }
             }
             BodyText {
                 objectName: "valueText"

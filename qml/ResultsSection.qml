@@ -197,17 +197,27 @@ Item {
                         y: Theme.space3
                         width: parent.width - 2 * Theme.space3
                         spacing: Theme.space1
-                        RowLayout {
+                        // Placed by hand: a RowLayout of two wrapping texts polish-loops at 200% text.
+                        Item {
                             Layout.fillWidth: true
-                            spacing: Theme.space2
+                            implicitHeight: Math.max(entryTitle.implicitHeight, entryFlag.visible ? entryFlag.implicitHeight : 0)
                             BodyText {
-                                Layout.fillWidth: true
+                                id: entryTitle
+                                width: parent.width - (entryFlag.visible ? entryFlag.width + Theme.space2 : 0)
                                 text: entry.title
                                 font.bold: true
                                 color: Theme.link
                                 Accessible.ignored: true
                             }
-                            FlagTag { objectName: "entryFlag"; Layout.alignment: Qt.AlignTop; flag: entry.flag; text: entry.flagText }
+                            FlagTag {
+                                id: entryFlag
+                                objectName: "entryFlag"
+                                anchors.right: parent.right
+                                width: Math.min(implicitWidth, Math.round(parent.width * 0.45))
+                                height: implicitHeight
+                                flag: entry.flag
+                                text: entry.flagText
+                            }
                         }
                         BodyText { Layout.fillWidth: true; text: entry.summaryText; visible: text.length > 0; Accessible.ignored: true }
                         BodyText {

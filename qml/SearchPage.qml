@@ -23,7 +23,8 @@ FocusScope {
         anchors.topMargin: page.margins
         spacing: Theme.space3
 
-        ColumnLayout {
+        // A Column, not a ColumnLayout: wrapping texts in nested layouts polish-loop in Qt 6.4.
+        Column {
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.contentMaxWidth
             Layout.alignment: Qt.AlignHCenter
@@ -33,14 +34,14 @@ FocusScope {
 
             Heading {
                 objectName: "searchTitle"
-                Layout.fillWidth: true
+                width: parent.width
                 text: qsTr("Search your record")
             }
             // A hint above the field, not a placeholder: it wraps at large text sizes and stays
             // visible while typing (the GOV.UK pattern).
             BodyText {
                 objectName: "searchHint"
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.secondaryText
                 text: qsTr("For example: asthma, cough or HbA1c")
             }
@@ -48,7 +49,7 @@ FocusScope {
             TextField {
                 id: field
                 objectName: "searchField"
-                Layout.fillWidth: true
+                width: parent.width
                 implicitHeight: Math.max(Theme.touchTarget, contentHeight + 2 * Theme.space2)
                 focus: true
                 color: Theme.text
@@ -71,18 +72,25 @@ FocusScope {
                 }
             }
 
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.space2
+            // Status and Clear placed by hand: a RowLayout of a wrapping text and a button
+            // polish-loops at 200% text in Qt 6.4.
+            Item {
+                width: parent.width
+                implicitHeight: Math.max(statusText.implicitHeight, clearButton.visible ? clearButton.implicitHeight : 0)
                 BodyText {
+                    id: statusText
                     objectName: "searchStatus"
-                    Layout.fillWidth: true
+                    width: parent.width - (clearButton.visible ? clearButton.width + Theme.space2 : 0)
+                    anchors.verticalCenter: parent.verticalCenter
                     color: page.status === 3 ? Theme.flagRed : Theme.secondaryText
                     text: page.statusLine
                     Accessible.role: Accessible.StaticText
                 }
                 AppButton {
+                    id: clearButton
                     objectName: "clearSearchButton"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     visible: field.text.length > 0
                     primary: false
                     text: qsTr("Clear")
@@ -97,7 +105,7 @@ FocusScope {
             }
             BodyText {
                 objectName: "indexingNote"
-                Layout.fillWidth: true
+                width: parent.width
                 visible: page.model !== null && page.model.indexing === true
                 color: Theme.secondaryText
                 font.pixelSize: Theme.fontSmall

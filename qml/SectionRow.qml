@@ -52,12 +52,15 @@ Item {
         width: parent.width - 2 * Theme.space2
         spacing: Theme.space1
 
-        RowLayout {
+        // Title and flag placed by hand, as in SummaryRow: a RowLayout of two wrapping texts makes
+        // Qt 6.4 report polish loops at large text sizes. The tag takes at most 45% and wraps.
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.space2
+            implicitHeight: Math.max(rowTitle.implicitHeight, rowFlag.visible ? rowFlag.implicitHeight : 0)
             BodyText {
+                id: rowTitle
                 objectName: "rowTitle"
-                Layout.fillWidth: true
+                width: parent.width - (rowFlag.visible ? rowFlag.width + Theme.space2 : 0)
                 text: row.title
                 font.bold: true
                 font.italic: !row.supported
@@ -65,8 +68,11 @@ Item {
                 font.underline: row.openable
             }
             FlagTag {
+                id: rowFlag
                 objectName: "rowFlag"
-                Layout.alignment: Qt.AlignTop
+                anchors.right: parent.right
+                width: Math.min(implicitWidth, Math.round(parent.width * 0.45))
+                height: implicitHeight
                 flag: row.flag === "severe" || row.flag === "notRecorded" ? "abnormal" : row.flag === "given" ? "normal" : ""
                 text: row.flagText
             }
