@@ -33,6 +33,13 @@ FocusScope {
         keyNavigationEnabled: true
         boundsBehavior: Flickable.StopAtBounds
         currentIndex: -1
+        // Rows laid out before the list had its width are taller than they end up; when they
+        // shrink the view keeps its old offset and opens part-way down. Until the patient
+        // scrolls, stay at the top.
+        property bool scrolledByPatient: false
+        onMovementStarted: scrolledByPatient = true
+        onWidthChanged: if (!scrolledByPatient) Qt.callLater(positionViewAtBeginning)
+        onCountChanged: if (!scrolledByPatient) Qt.callLater(positionViewAtBeginning)
         model: page.hasRows && (page.status === 3 || page.status === 0) ? page.model : null
         leftMargin: Math.max(page.margins, (width - Theme.contentMaxWidth) / 2)
         rightMargin: leftMargin

@@ -11,8 +11,8 @@ fi
 out="${1:-docs/screenshots}"
 shift || true
 pages=("$@")
-[ ${#pages[@]} -eq 0 ] && pages=(home record record:problems record:medicines record:allergies
-  record:immunisations record:results record:consultations record:documents search)
+[ ${#pages[@]} -eq 0 ] && pages=(home record record:summary record:problems record:medicines record:allergies
+  record:immunisations record:results record:consultations record:documents "search:asthma review")
 mkdir -p "$out"
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
@@ -24,7 +24,7 @@ shoot() {   # page size theme file
 }
 
 for page in "${pages[@]}"; do
-  name="${page//:/-}"
+  name="${page//:/-}"; name="${name// /-}"
   for theme in light dark; do
     suffix=""; [ "$theme" = dark ] && suffix="-dark"
     shoot "$page" 1280x800 "$theme" "$out/$name$suffix.png"
