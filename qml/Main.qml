@@ -59,11 +59,13 @@ ApplicationWindow {
     }
 
     function showPage(name) {
+        // "record:<section>[:<resource id>[:<resource type>]]" opens a section, or an entry in it.
         if (name.startsWith("record:")) {
-            const section = name.slice(7);
+            const parts = name.split(":");
+            const section = parts[1];
             if (recordSections.indexOf(section) < 0 || !showPage("record"))
                 return false;
-            return recordPage.openSection(section, "");
+            return recordPage.openSection(section, parts[2] || "", parts[3] || "");
         }
         // "search:<words>" shows the search page with those words searched (screenshots, tests).
         if (name.startsWith("search:")) {
