@@ -1,5 +1,6 @@
 #include "SectionsRepository.h"
 
+#include "fhir/EntryVisibility.h"
 #include "store/ResourceStore.h"
 
 #include <QJsonArray>
@@ -47,12 +48,10 @@ QString conceptCode(const QJsonValue &value)
     return {};
 }
 
+// What no section shows (one rule for sections and search, in EntryVisibility).
 bool isWithdrawn(const QJsonObject &o)
 {
-    const QString status = o.value("status"_L1).toString();
-    const QString verification = conceptCode(o.value("verificationStatus"_L1)).toLower();
-    return status == "entered-in-error"_L1 || verification == "entered-in-error"_L1
-        || verification == "refuted"_L1;
+    return visibility::isHidden(o);
 }
 
 RecordDate dateOf(const QJsonObject &o, std::initializer_list<QLatin1StringView> keys)
@@ -414,7 +413,7 @@ Result<QList<ImmunisationItem>> SectionsRepository::immunisations() const
     QList<ImmunisationItem> out;
     for (const StoredResource &r : rows.value()) {
         const QJsonObject o = parse(r);
-        if (!isWithdrawn(o) && o.value("status"_L1).toString() != "not-done"_L1)
+        if (!isWithdrawn(o))
             out << toImmunisation(r, o);
     }
     std::stable_sort(out.begin(), out.end(),
@@ -522,7 +521,7 @@ Result<SectionPage<DocumentItem>> SectionsRepository::documents(int offset, int 
     std::optional<Error> failed;
     auto result = page<DocumentItem>(u"DocumentReference"_s, offset, limit, [&](const StoredResource &r, DocumentItem &item) {
         const QJsonObject o = parse(r);
-        if (isWithdrawn(o) || o.value("status"_L1).toString() == "superseded"_L1)
+        if (isWithdrawn(o))
             return false;
         item = toDocument(r, o);
         if (!item.binaryId.isEmpty()) {

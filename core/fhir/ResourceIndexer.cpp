@@ -1,5 +1,6 @@
 #include "ResourceIndexer.h"
 
+#include "EntryVisibility.h"
 #include "SearchText.h"
 
 #include <array>
@@ -49,6 +50,42 @@ void firstCoding(element codeable, QString &system, QString &code)
         code = stringAt(coding, "code");
         return;
     }
+}
+
+// The first non-empty code of a CodeableConcept, lower case (as EntryFacts::fromJson reads it).
+QString firstCode(element codeable)
+{
+    simdjson::dom::array codings;
+    if (codeable["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return {};
+    for (element coding : codings) {
+        const QString code = stringAt(coding, "code");
+        if (!code.isEmpty())
+            return code.toLower();
+    }
+    return {};
+}
+
+// The same facts EntryFacts::fromJson reads, from simdjson, so the index hides what sections hide.
+EntryFacts factsOf(element resource, const QString &type)
+{
+    EntryFacts f;
+    f.type = type;
+    f.status = stringAt(resource, "status");
+    element verification;
+    if (resource["verificationStatus"].get(verification) == simdjson::SUCCESS)
+        f.verification = firstCode(verification);
+    f.intent = stringAt(resource, "intent");
+    simdjson::dom::array basedOn;
+    if (resource["basedOn"].get_array().get(basedOn) == simdjson::SUCCESS) {
+        for (element b : basedOn) {
+            const QString ref = stringAt(b, "reference");
+            const qsizetype at = ref.lastIndexOf(QLatin1String("MedicationRequest/"));
+            if (at >= 0 && (at == 0 || ref.at(at - 1) == u'/') && ref.size() > at + 18)
+                f.basedOnMedicationRequest = true;
+        }
+    }
+    return f;
 }
 
 struct TypeFields {
@@ -128,8 +165,9 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
     if (out.status.isEmpty())
         out.status = stringAt(resource, "status");
     // Always set (empty for a Patient or Binary), so the store indexes it in the same transaction.
+    // An entry the record does not show on its own has nothing to find it by.
     const SearchDocument doc = SearchTextExtractor::extract(resource);
-    out.searchText = doc.joined();
+    out.searchText = visibility::isHidden(factsOf(resource, out.type)) ? QString() : doc.joined();
     out.encounterId = doc.encounterId;
     if (patientReference) {
         if (out.type == QLatin1String("Patient")) {

@@ -172,3 +172,64 @@ TEST_CASE("snippets cut long text at word boundaries around the first match", "[
     CHECK(s.size() < text.size());
     CHECK(RecordSearch::snippet(text, {QStringLiteral("afe")}).isEmpty());   // not at a word start
 }
+
+namespace {
+
+// A store filled from inline resources, each indexed as sync indexes it.
+struct InlineStore {
+    QTemporaryDir dir;
+    std::unique_ptr<CacheDatabase> db;
+    std::unique_ptr<ResourceStore> store;
+
+    explicit InlineStore(const QList<QByteArray> &resources)
+    {
+        REQUIRE(dir.isValid());
+        auto opened = CacheDatabase::open(dir.filePath(QStringLiteral("inline.db")), QByteArray(32, 'i'));
+        REQUIRE(opened.ok());
+        db = std::move(opened.value());
+        store = std::make_unique<ResourceStore>(db->database());
+        BundleReader reader;
+        for (const QByteArray &json : resources) {
+            auto r = reader.readResource(json);
+            REQUIRE(r.ok());
+            REQUIRE(store->put(r.value()).ok());
+        }
+    }
+
+    QStringList ids(const QString &text) const
+    {
+        auto r = RecordSearch(*store).query(text, 20);
+        REQUIRE(r.ok());
+        QStringList out;
+        for (const auto &s : r->sections)
+            out << idsOf(s);
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_CASE("search hides what the sections hide: refuted, not given, replaced letters", "[domain][search]")
+{
+    InlineStore s({
+        R"({"resourceType":"Condition","id":"mig-refuted","code":{"text":"Migraine"},
+            "verificationStatus":{"coding":[{"code":"refuted"}]},"recordedDate":"2023-01-01"})",
+        R"({"resourceType":"Condition","id":"mig-ok","code":{"text":"Migraine"},
+            "verificationStatus":{"coding":[{"code":"confirmed"}]},"recordedDate":"2022-01-01"})",
+        R"({"resourceType":"AllergyIntolerance","id":"peanut-refuted","code":{"text":"Peanut allergy"},
+            "verificationStatus":{"coding":[{"code":"refuted"}]}})",
+        R"({"resourceType":"Immunization","id":"shingles-not-done","status":"not-done",
+            "vaccineCode":{"text":"Shingles vaccine"},"occurrenceDateTime":"2023-05-01"})",
+        R"({"resourceType":"Immunization","id":"flu-done","status":"completed",
+            "vaccineCode":{"text":"Flu vaccine"},"occurrenceDateTime":"2023-05-01"})",
+        R"({"resourceType":"DocumentReference","id":"letter-old","status":"superseded",
+            "type":{"text":"Discharge letter"},"date":"2023-02-01T10:00:00Z"})",
+        R"({"resourceType":"DocumentReference","id":"letter-new","status":"current",
+            "type":{"text":"Discharge letter"},"date":"2023-02-02T10:00:00Z"})",
+    });
+    CHECK(s.ids(QStringLiteral("migraine")) == QStringList{QStringLiteral("Condition/mig-ok")});
+    CHECK(s.ids(QStringLiteral("peanut")).isEmpty());
+    CHECK(s.ids(QStringLiteral("shingles")).isEmpty());
+    CHECK(s.ids(QStringLiteral("vaccine")) == QStringList{QStringLiteral("Immunization/flu-done")});
+    CHECK(s.ids(QStringLiteral("discharge")) == QStringList{QStringLiteral("DocumentReference/letter-new")});
+}
