@@ -349,19 +349,17 @@ Result<QList<MedicineItem>> SectionsRepository::medicines() const
             const QString intent = o.value("intent"_L1).toString();
             e.started = dateOf(o, {"authoredOn"_L1});
             // An issue of a repeat is not a medicine of its own: it dates the repeat's last issue.
-            if (intent != "plan"_L1) {
-                bool isIssue = false;
+            // (The same rule keeps issues out of search: EntryVisibility.)
+            if (visibility::isRepeatIssue(EntryFacts::fromJson(o))) {
                 for (const QJsonValue &b : o.value("basedOn"_L1).toArray()) {
                     const QString plan = referenceId(b, "MedicationRequest"_L1);
                     if (plan.isEmpty())
                         continue;
-                    isIssue = true;
                     RecordDate &last = lastIssue[plan];
                     if (newerFirst(e.started, last))
                         last = e.started;
                 }
-                if (isIssue)
-                    continue;
+                continue;
             }
             e.dosage = o.value("dosageInstruction"_L1).toArray().first().toObject().value("text"_L1).toString().trimmed();
             const QJsonObject dispense = o.value("dispenseRequest"_L1).toObject();

@@ -167,7 +167,8 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
     // Always set (empty for a Patient or Binary), so the store indexes it in the same transaction.
     // An entry the record does not show on its own has nothing to find it by.
     const SearchDocument doc = SearchTextExtractor::extract(resource);
-    out.searchText = visibility::isHidden(factsOf(resource, out.type)) ? QString() : doc.joined();
+    // (A repeat's issues are found as their plan, like the Medicines section shows them.)
+    out.searchText = visibility::isSearchable(factsOf(resource, out.type)) ? doc.joined() : QString();
     out.encounterId = doc.encounterId;
     if (patientReference) {
         if (out.type == QLatin1String("Patient")) {

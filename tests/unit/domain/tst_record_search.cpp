@@ -233,3 +233,21 @@ TEST_CASE("search hides what the sections hide: refuted, not given, replaced let
     CHECK(s.ids(QStringLiteral("vaccine")) == QStringList{QStringLiteral("Immunization/flu-done")});
     CHECK(s.ids(QStringLiteral("discharge")) == QStringList{QStringLiteral("DocumentReference/letter-new")});
 }
+
+TEST_CASE("a repeat prescription is one hit, not one per issue", "[domain][search]")
+{
+    InlineStore s({
+        R"({"resourceType":"MedicationRequest","id":"salb-plan","status":"active","intent":"plan",
+            "medicationCodeableConcept":{"text":"Salbutamol 100micrograms inhaler"},"authoredOn":"2022-01-01"})",
+        R"({"resourceType":"MedicationRequest","id":"salb-issue-1","status":"completed","intent":"order",
+            "basedOn":[{"reference":"MedicationRequest/salb-plan"}],
+            "medicationCodeableConcept":{"text":"Salbutamol 100micrograms inhaler"},"authoredOn":"2023-01-01"})",
+        R"({"resourceType":"MedicationRequest","id":"salb-issue-2","status":"completed","intent":"order",
+            "basedOn":[{"reference":"https://gp.example/fhir/MedicationRequest/salb-plan"}],
+            "medicationCodeableConcept":{"text":"Salbutamol 100micrograms inhaler"},"authoredOn":"2023-03-01"})",
+        R"({"resourceType":"MedicationRequest","id":"salb-acute","status":"completed","intent":"order",
+            "medicationCodeableConcept":{"text":"Salbutamol nebules"},"authoredOn":"2021-01-01"})",
+    });
+    CHECK(s.ids(QStringLiteral("salbutamol"))
+          == QStringList{QStringLiteral("MedicationRequest/salb-plan"), QStringLiteral("MedicationRequest/salb-acute")});
+}
