@@ -245,11 +245,7 @@ QString entryText(const QString &type, const QJsonObject &o)
 
 bool isCommentNote(const QJsonObject &o)
 {
-    for (const QJsonValue &c : o.value("code"_L1).toObject().value("coding"_L1).toArray()) {
-        if (c.toObject().value("code"_L1).toString() == QLatin1StringView(SectionsRepository::kCommentNoteCode))
-            return true;
-    }
-    return false;
+    return visibility::isCommentNote(o);
 }
 
 } // namespace

@@ -88,6 +88,46 @@ EntryFacts factsOf(element resource, const QString &type)
     return f;
 }
 
+// Whether any coding of an Observation's code is the Comment note code.
+bool isCommentNote(element observation)
+{
+    simdjson::dom::array codings;
+    if (observation["code"]["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return false;
+    for (element coding : codings) {
+        if (visibility::isCommentNoteCoding(stringAt(coding, "system"), stringAt(coding, "code")))
+            return true;
+    }
+    return false;
+}
+
+// A comment note's primary code is the note code (whichever coding carries it); any other
+// Observation never has that code as its primary one, even from another code system.
+void noteAwareCode(element observation, QString &system, QString &code)
+{
+    const QLatin1String note(kCommentNoteCode);
+    if (isCommentNote(observation)) {
+        system = QStringLiteral("http://snomed.info/sct");
+        code = note;
+        return;
+    }
+    if (code != note)
+        return;
+    system.clear();
+    code.clear();
+    simdjson::dom::array codings;
+    if (observation["code"]["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return;
+    for (element coding : codings) {
+        const QString other = stringAt(coding, "code");
+        if (!other.isEmpty() && other != note) {
+            system = stringAt(coding, "system");
+            code = other;
+            return;
+        }
+    }
+}
+
 struct TypeFields {
     std::string_view type;
     std::string_view codeField;
@@ -150,6 +190,10 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
         element codeable;
         if (!fields->codeField.empty() && resource[fields->codeField].get(codeable) == simdjson::SUCCESS)
             firstCoding(codeable, out.codeSystem, out.code);
+        // Search tells consultation notes from results by this column alone, so for an
+        // Observation it holds the note code exactly when EntryVisibility calls it a note.
+        if (out.type == QLatin1String("Observation"))
+            noteAwareCode(resource, out.codeSystem, out.code);
         if (fields->statusIsConcept) {
             // An entry made in error is withdrawn whatever its clinical status says.
             element status;

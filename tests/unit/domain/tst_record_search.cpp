@@ -2,11 +2,15 @@
 #include "support/CatchQt.h"
 
 #include "RecordSearch.h"
+#include "ResultsParser.h"
+#include "SectionsRepository.h"
 #include "fhir/BundleReader.h"
 #include "store/CacheDatabase.h"
 #include "store/ResourceStore.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace hearth;
@@ -250,4 +254,34 @@ TEST_CASE("a repeat prescription is one hit, not one per issue", "[domain][searc
     });
     CHECK(s.ids(QStringLiteral("salbutamol"))
           == QStringList{QStringLiteral("MedicationRequest/salb-plan"), QStringLiteral("MedicationRequest/salb-acute")});
+}
+
+TEST_CASE("a comment note is a SNOMED Comment note code in any coding, for search, sections and results alike", "[domain][search]")
+{
+    const QByteArray secondCoding = R"({"resourceType":"Observation","id":"note-second","status":"final",
+        "code":{"coding":[{"system":"http://read.info/ctv3","code":"XaF8d"},
+                          {"system":"http://snomed.info/sct","code":"37331000000100"}]},
+        "encounter":{"reference":"Encounter/enc-wheeze"},"effectiveDateTime":"2024-02-01T10:00:00Z",
+        "valueString":"Wheeze heard on the left"})";
+    const QByteArray otherSystem = R"({"resourceType":"Observation","id":"obs-other","status":"final",
+        "code":{"coding":[{"system":"http://example.org/local","code":"37331000000100","display":"Wheeze score"}]},
+        "encounter":{"reference":"Encounter/enc-wheeze"},"effectiveDateTime":"2024-02-01T10:05:00Z",
+        "valueString":"Wheeze score 2"})";
+    InlineStore s({
+        R"({"resourceType":"Encounter","id":"enc-wheeze","status":"finished","type":[{"text":"Surgery consultation"}],
+            "period":{"start":"2024-02-01T09:50:00Z"}})",
+        secondCoding,
+        otherSystem,
+    });
+    const auto found = RecordSearch(*s.store).query(QStringLiteral("wheeze"), 20);
+    REQUIRE(found.ok());
+    CHECK(idsOf(section(found.value(), QStringLiteral("consultations"))) == QStringList{QStringLiteral("Encounter/enc-wheeze")});
+    CHECK(idsOf(section(found.value(), QStringLiteral("results"))) == QStringList{QStringLiteral("Observation/obs-other")});
+
+    CHECK(results::isCommentNote(QJsonDocument::fromJson(secondCoding).object()));
+    CHECK_FALSE(results::isCommentNote(QJsonDocument::fromJson(otherSystem).object()));
+    const auto detail = SectionsRepository(*s.store).consultation(QStringLiteral("enc-wheeze"));
+    REQUIRE(detail.ok());
+    REQUIRE(detail->has_value());
+    CHECK((*detail)->notes == QStringList{QStringLiteral("Wheeze heard on the left")});
 }
