@@ -519,11 +519,11 @@ Result<SectionPage<DocumentItem>> SectionsRepository::documents(int offset, int 
             return false;
         item = toDocument(r, o);
         if (!item.binaryId.isEmpty()) {
-            const auto binary = m_store.get(u"Binary"_s, item.binaryId);
+            const auto binary = m_store.exists(u"Binary"_s, item.binaryId);
             if (!binary)
                 failed = binary.error();
             else
-                item.downloaded = binary->has_value();
+                item.downloaded = binary.value();
         }
         return true;
     });
