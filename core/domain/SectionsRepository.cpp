@@ -535,6 +535,26 @@ Result<SectionPage<DocumentItem>> SectionsRepository::documents(int offset, int 
     return result;
 }
 
+Result<std::optional<DocumentItem>> SectionsRepository::document(const QString &id) const
+{
+    const auto doc = m_store.get(u"DocumentReference"_s, id);
+    if (!doc)
+        return doc.error();
+    if (!doc->has_value())
+        return std::optional<DocumentItem>();
+    const QJsonObject o = parse(**doc);
+    if (isWithdrawn(o))
+        return std::optional<DocumentItem>();
+    DocumentItem item = toDocument(**doc, o);
+    if (!item.binaryId.isEmpty()) {
+        const auto binary = m_store.exists(u"Binary"_s, item.binaryId);
+        if (!binary)
+            return binary.error();
+        item.downloaded = binary.value();
+    }
+    return std::optional<DocumentItem>(item);
+}
+
 Result<std::optional<DocumentContent>> SectionsRepository::documentContent(const QString &documentId) const
 {
     const auto doc = m_store.get(u"DocumentReference"_s, documentId);
