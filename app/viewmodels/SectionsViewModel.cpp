@@ -485,12 +485,19 @@ QVariantMap SectionsViewModel::document(const QString &id) const
     QVariantMap out{{u"found"_s, false}};
     if (!m_repo)
         return out;
-    const auto it = m_documentItems.constFind(id);
-    if (it == m_documentItems.cend()) {
+    // Only the loaded pages are in memory; a search hit may open an older letter, so a miss asks
+    // the store before saying the document has gone.
+    std::optional<DocumentItem> found;
+    if (const auto it = m_documentItems.constFind(id); it != m_documentItems.cend()) {
+        found = it.value();
+    } else if (auto stored = m_repo->document(id); stored && stored->has_value()) {
+        found = **stored;
+    }
+    if (!found) {
         out.insert(u"message"_s, tr("This document is no longer in your record."));
         return out;
     }
-    const DocumentItem &item = it.value();
+    const DocumentItem &item = *found;
     const SectionListModel::Row row = documentRow(item);
     out.insert(u"found"_s, true);
     out.insert(u"title"_s, row.title);

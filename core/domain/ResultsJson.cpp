@@ -1,5 +1,7 @@
 #include "ResultsJson.h"
 
+#include "fhir/EntryVisibility.h"
+
 namespace hearth::fhirjson {
 
 using namespace Qt::StringLiterals;
@@ -35,10 +37,7 @@ QString conceptCode(const QJsonValue &value)
 // Entries the practice marked as mistakes or refuted must never be shown.
 bool isWithdrawn(const QJsonObject &o)
 {
-    const QString status = o.value("status"_L1).toString();
-    const QString verification = conceptCode(o.value("verificationStatus"_L1));
-    return status == "entered-in-error"_L1 || verification == "entered-in-error"_L1
-        || verification == "refuted"_L1;
+    return visibility::isHidden(o);
 }
 
 PartialDate firstDate(const QJsonObject &o, std::initializer_list<QLatin1StringView> keys)

@@ -1,6 +1,7 @@
 #include "ResultsParser.h"
 
 #include "ResultsJson.h"
+#include "fhir/EntryVisibility.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -36,8 +37,6 @@ FhirDateTime FhirDateTime::fromFhir(const QString &text)
 namespace results {
 
 namespace {
-
-const QString kCommentNoteCode = u"37331000000100"_s;
 
 ResultValue quantityValue(const QJsonObject &q)
 {
@@ -155,12 +154,7 @@ QList<ResultCoding> codings(const QJsonValue &codeableConcept)
 
 bool isCommentNote(const QJsonObject &observation)
 {
-    const QList<ResultCoding> codes = codings(observation.value("code"_L1));
-    for (const ResultCoding &c : codes) {
-        if (c.system == kSnomed && c.code == kCommentNoteCode)
-            return true;
-    }
-    return false;
+    return visibility::isCommentNote(observation);   // one rule for results, sections and search
 }
 
 bool isResultObservation(const QJsonObject &observation)

@@ -1,5 +1,6 @@
 #include "SectionsRepository.h"
 
+#include "fhir/EntryVisibility.h"
 #include "store/ResourceStore.h"
 
 #include <QJsonArray>
@@ -47,12 +48,10 @@ QString conceptCode(const QJsonValue &value)
     return {};
 }
 
+// What no section shows (one rule for sections and search, in EntryVisibility).
 bool isWithdrawn(const QJsonObject &o)
 {
-    const QString status = o.value("status"_L1).toString();
-    const QString verification = conceptCode(o.value("verificationStatus"_L1)).toLower();
-    return status == "entered-in-error"_L1 || verification == "entered-in-error"_L1
-        || verification == "refuted"_L1;
+    return visibility::isHidden(o);
 }
 
 RecordDate dateOf(const QJsonObject &o, std::initializer_list<QLatin1StringView> keys)
@@ -246,11 +245,7 @@ QString entryText(const QString &type, const QJsonObject &o)
 
 bool isCommentNote(const QJsonObject &o)
 {
-    for (const QJsonValue &c : o.value("code"_L1).toObject().value("coding"_L1).toArray()) {
-        if (c.toObject().value("code"_L1).toString() == QLatin1StringView(SectionsRepository::kCommentNoteCode))
-            return true;
-    }
-    return false;
+    return visibility::isCommentNote(o);
 }
 
 } // namespace
@@ -350,19 +345,17 @@ Result<QList<MedicineItem>> SectionsRepository::medicines() const
             const QString intent = o.value("intent"_L1).toString();
             e.started = dateOf(o, {"authoredOn"_L1});
             // An issue of a repeat is not a medicine of its own: it dates the repeat's last issue.
-            if (intent != "plan"_L1) {
-                bool isIssue = false;
+            // (The same rule keeps issues out of search: EntryVisibility.)
+            if (visibility::isRepeatIssue(EntryFacts::fromJson(o))) {
                 for (const QJsonValue &b : o.value("basedOn"_L1).toArray()) {
                     const QString plan = referenceId(b, "MedicationRequest"_L1);
                     if (plan.isEmpty())
                         continue;
-                    isIssue = true;
                     RecordDate &last = lastIssue[plan];
                     if (newerFirst(e.started, last))
                         last = e.started;
                 }
-                if (isIssue)
-                    continue;
+                continue;
             }
             e.dosage = o.value("dosageInstruction"_L1).toArray().first().toObject().value("text"_L1).toString().trimmed();
             const QJsonObject dispense = o.value("dispenseRequest"_L1).toObject();
@@ -414,7 +407,7 @@ Result<QList<ImmunisationItem>> SectionsRepository::immunisations() const
     QList<ImmunisationItem> out;
     for (const StoredResource &r : rows.value()) {
         const QJsonObject o = parse(r);
-        if (!isWithdrawn(o) && o.value("status"_L1).toString() != "not-done"_L1)
+        if (!isWithdrawn(o))
             out << toImmunisation(r, o);
     }
     std::stable_sort(out.begin(), out.end(),
@@ -522,15 +515,15 @@ Result<SectionPage<DocumentItem>> SectionsRepository::documents(int offset, int 
     std::optional<Error> failed;
     auto result = page<DocumentItem>(u"DocumentReference"_s, offset, limit, [&](const StoredResource &r, DocumentItem &item) {
         const QJsonObject o = parse(r);
-        if (isWithdrawn(o) || o.value("status"_L1).toString() == "superseded"_L1)
+        if (isWithdrawn(o))
             return false;
         item = toDocument(r, o);
         if (!item.binaryId.isEmpty()) {
-            const auto binary = m_store.get(u"Binary"_s, item.binaryId);
+            const auto binary = m_store.exists(u"Binary"_s, item.binaryId);
             if (!binary)
                 failed = binary.error();
             else
-                item.downloaded = binary->has_value();
+                item.downloaded = binary.value();
         }
         return true;
     });
@@ -540,6 +533,26 @@ Result<SectionPage<DocumentItem>> SectionsRepository::documents(int offset, int 
         std::stable_sort(result->items.begin(), result->items.end(),
                          [](const DocumentItem &a, const DocumentItem &b) { return newerFirst(a.date, b.date); });
     return result;
+}
+
+Result<std::optional<DocumentItem>> SectionsRepository::document(const QString &id) const
+{
+    const auto doc = m_store.get(u"DocumentReference"_s, id);
+    if (!doc)
+        return doc.error();
+    if (!doc->has_value())
+        return std::optional<DocumentItem>();
+    const QJsonObject o = parse(**doc);
+    if (isWithdrawn(o))
+        return std::optional<DocumentItem>();
+    DocumentItem item = toDocument(**doc, o);
+    if (!item.binaryId.isEmpty()) {
+        const auto binary = m_store.exists(u"Binary"_s, item.binaryId);
+        if (!binary)
+            return binary.error();
+        item.downloaded = binary.value();
+    }
+    return std::optional<DocumentItem>(item);
 }
 
 Result<std::optional<DocumentContent>> SectionsRepository::documentContent(const QString &documentId) const

@@ -35,6 +35,9 @@ public:
 
     // Documents newest first, one page.
     Result<SectionPage<DocumentItem>> documents(int offset, int limit) const;
+    // One document read from the store (not only from a loaded page: a search hit may be an old
+    // letter); nullopt if unknown or one the Documents section hides.
+    Result<std::optional<DocumentItem>> document(const QString &id) const;
     // The stored bytes of a document's attachment; nullopt if it has not been downloaded.
     Result<std::optional<DocumentContent>> documentContent(const QString &documentId) const;
 

@@ -1,5 +1,6 @@
 #include "ResourceIndexer.h"
 
+#include "EntryVisibility.h"
 #include "SearchText.h"
 
 #include <array>
@@ -48,6 +49,82 @@ void firstCoding(element codeable, QString &system, QString &code)
         system = stringAt(coding, "system");
         code = stringAt(coding, "code");
         return;
+    }
+}
+
+// The first non-empty code of a CodeableConcept, lower case (as EntryFacts::fromJson reads it).
+QString firstCode(element codeable)
+{
+    simdjson::dom::array codings;
+    if (codeable["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return {};
+    for (element coding : codings) {
+        const QString code = stringAt(coding, "code");
+        if (!code.isEmpty())
+            return code.toLower();
+    }
+    return {};
+}
+
+// The same facts EntryFacts::fromJson reads, from simdjson, so the index hides what sections hide.
+EntryFacts factsOf(element resource, const QString &type)
+{
+    EntryFacts f;
+    f.type = type;
+    f.status = stringAt(resource, "status");
+    element verification;
+    if (resource["verificationStatus"].get(verification) == simdjson::SUCCESS)
+        f.verification = firstCode(verification);
+    f.intent = stringAt(resource, "intent");
+    simdjson::dom::array basedOn;
+    if (resource["basedOn"].get_array().get(basedOn) == simdjson::SUCCESS) {
+        for (element b : basedOn) {
+            const QString ref = stringAt(b, "reference");
+            const qsizetype at = ref.lastIndexOf(QLatin1String("MedicationRequest/"));
+            if (at >= 0 && (at == 0 || ref.at(at - 1) == u'/') && ref.size() > at + 18)
+                f.basedOnMedicationRequest = true;
+        }
+    }
+    return f;
+}
+
+// Whether any coding of an Observation's code is the Comment note code.
+bool isCommentNote(element observation)
+{
+    simdjson::dom::array codings;
+    if (observation["code"]["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return false;
+    for (element coding : codings) {
+        if (visibility::isCommentNoteCoding(stringAt(coding, "system"), stringAt(coding, "code")))
+            return true;
+    }
+    return false;
+}
+
+// A comment note's primary code is the note code (whichever coding carries it); any other
+// Observation never has that code as its primary one, even from another code system.
+void noteAwareCode(element observation, QString &system, QString &code)
+{
+    const QLatin1String note(kCommentNoteCode);
+    if (isCommentNote(observation)) {
+        system = QStringLiteral("http://snomed.info/sct");
+        code = note;
+        return;
+    }
+    if (code != note)
+        return;
+    system.clear();
+    code.clear();
+    simdjson::dom::array codings;
+    if (observation["code"]["coding"].get_array().get(codings) != simdjson::SUCCESS)
+        return;
+    for (element coding : codings) {
+        const QString other = stringAt(coding, "code");
+        if (!other.isEmpty() && other != note) {
+            system = stringAt(coding, "system");
+            code = other;
+            return;
+        }
     }
 }
 
@@ -113,6 +190,10 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
         element codeable;
         if (!fields->codeField.empty() && resource[fields->codeField].get(codeable) == simdjson::SUCCESS)
             firstCoding(codeable, out.codeSystem, out.code);
+        // Search tells consultation notes from results by this column alone, so for an
+        // Observation it holds the note code exactly when EntryVisibility calls it a note.
+        if (out.type == QLatin1String("Observation"))
+            noteAwareCode(resource, out.codeSystem, out.code);
         if (fields->statusIsConcept) {
             // An entry made in error is withdrawn whatever its clinical status says.
             element status;
@@ -128,8 +209,10 @@ Result<StoredResource> ResourceIndexer::index(element resource, QString *patient
     if (out.status.isEmpty())
         out.status = stringAt(resource, "status");
     // Always set (empty for a Patient or Binary), so the store indexes it in the same transaction.
+    // An entry the record does not show on its own has nothing to find it by.
     const SearchDocument doc = SearchTextExtractor::extract(resource);
-    out.searchText = doc.joined();
+    // (A repeat's issues are found as their plan, like the Medicines section shows them.)
+    out.searchText = visibility::isSearchable(factsOf(resource, out.type)) ? doc.joined() : QString();
     out.encounterId = doc.encounterId;
     if (patientReference) {
         if (out.type == QLatin1String("Patient")) {

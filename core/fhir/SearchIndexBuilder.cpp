@@ -1,5 +1,6 @@
 #include "SearchIndexBuilder.h"
 
+#include "ResourceIndexer.h"
 #include "SearchText.h"
 #include "common/Log.h"
 #include "store/CacheDatabase.h"
@@ -50,13 +51,19 @@ Result<qint64> SearchIndexBuilder::run(CacheDatabase &db, int batchSize, qint64 
         const Status s = db.transaction([&]() -> Status {
             for (const StoredResource &r : std::as_const(batch.value())) {
                 simdjson::dom::element root;
-                SearchDocument doc;
-                // Unparseable JSON is indexed as "no words" so the rebuild never loops on it; a
-                // withdrawn entry has no words either.
-                if (r.status != QLatin1String("entered-in-error")
-                    && parser.parse(r.json.constData(), size_t(r.json.size())).get(root) == simdjson::SUCCESS)
-                    doc = SearchTextExtractor::extract(root);
-                if (Status st = store.setSearchText(r.type, r.id, doc.joined(), doc.encounterId); !st)
+                StoredResource row = r;
+                // Unparseable JSON is indexed as "no words" so the rebuild never loops on it. A
+                // parsed one is re-indexed whole (columns too), by the rules sync uses.
+                if (parser.parse(r.json.constData(), size_t(r.json.size())).get(root) == simdjson::SUCCESS) {
+                    if (auto indexed = ResourceIndexer::index(root); indexed && indexed->id == r.id
+                        && indexed->type == r.type) {
+                        row = std::move(indexed).value();
+                        row.json = r.json;
+                    }
+                }
+                if (!row.searchText)
+                    row.searchText = QString();
+                if (Status st = store.put(row); !st)
                     return st;
             }
             return {};

@@ -30,7 +30,7 @@ struct SearchDocument {
 class SearchTextExtractor {
 public:
     // Bump when extract() changes what it finds: stored databases are re-indexed once.
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;
 
     static SearchDocument extract(simdjson::dom::element resource);
     // Parses and extracts (for screens that hold raw JSON); Parse error on bad JSON.

@@ -614,6 +614,24 @@ Result<std::optional<StoredResource>> ResourceStore::get(const QString &type, co
     return std::optional<StoredResource>(rows->first());
 }
 
+Result<bool> ResourceStore::exists(const QString &type, const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (Status s = prepare(q, QStringLiteral("SELECT 1 FROM resources WHERE type = ? AND id = ? LIMIT 1"),
+                           QStringLiteral("prepare resource exists"));
+        !s)
+        return s.error();
+    q.addBindValue(type);
+    q.addBindValue(id);
+    if (Status s = exec(q, QStringLiteral("check resource")); !s)
+        return s.error();
+    const bool found = q.next();
+    if (!found && q.lastError().isValid())
+        return store_detail::sqlError(QStringLiteral("check resource"), q.lastError());
+    return found;
+}
+
 Result<QList<StoredResource>> ResourceStore::list(const QString &type, int limit, const QString &status) const
 {
     QSqlQuery q(m_db);

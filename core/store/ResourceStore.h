@@ -72,6 +72,9 @@ public:
     Result<qint64> count(const QString &type) const;
     Result<QMap<QString, qint64>> countsByType() const;
     Result<std::optional<StoredResource>> get(const QString &type, const QString &id) const;
+    // Whether a row is stored, without reading (or decrypting more than an index page of) it:
+    // a downloaded attachment is megabytes.
+    Result<bool> exists(const QString &type, const QString &id) const;
     // Newest first (effective_date DESC, last_updated DESC, id); limit <= 0 means all; empty status = any.
     Result<QList<StoredResource>> list(const QString &type, int limit = 0, const QString &status = {}) const;
     // Same ordering, one code.

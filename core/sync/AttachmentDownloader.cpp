@@ -49,6 +49,10 @@ void AttachmentDownloader::run(std::function<void(Outcome)> done)
         QSet<QString> wanted;
         for (const StoredResource &r : documents.value()) {
             const QJsonObject o = QJsonDocument::fromJson(r.json).object();
+            // Only a current letter is shown: a superseded (or withdrawn) one's file is not kept.
+            const QString status = o.value("status"_L1).toString();
+            if (!status.isEmpty() && status != "current"_L1)
+                continue;
             for (const QJsonValue &c : o.value("content"_L1).toArray()) {
                 const QJsonObject attachment = c.toObject().value("attachment"_L1).toObject();
                 const QString url = attachment.value("url"_L1).toString();

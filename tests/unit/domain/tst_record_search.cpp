@@ -2,11 +2,15 @@
 #include "support/CatchQt.h"
 
 #include "RecordSearch.h"
+#include "ResultsParser.h"
+#include "SectionsRepository.h"
 #include "fhir/BundleReader.h"
 #include "store/CacheDatabase.h"
 #include "store/ResourceStore.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace hearth;
@@ -171,4 +175,113 @@ TEST_CASE("snippets cut long text at word boundaries around the first match", "[
     CHECK(s.mid(start, length) == QStringLiteral("Café"));
     CHECK(s.size() < text.size());
     CHECK(RecordSearch::snippet(text, {QStringLiteral("afe")}).isEmpty());   // not at a word start
+}
+
+namespace {
+
+// A store filled from inline resources, each indexed as sync indexes it.
+struct InlineStore {
+    QTemporaryDir dir;
+    std::unique_ptr<CacheDatabase> db;
+    std::unique_ptr<ResourceStore> store;
+
+    explicit InlineStore(const QList<QByteArray> &resources)
+    {
+        REQUIRE(dir.isValid());
+        auto opened = CacheDatabase::open(dir.filePath(QStringLiteral("inline.db")), QByteArray(32, 'i'));
+        REQUIRE(opened.ok());
+        db = std::move(opened.value());
+        store = std::make_unique<ResourceStore>(db->database());
+        BundleReader reader;
+        for (const QByteArray &json : resources) {
+            auto r = reader.readResource(json);
+            REQUIRE(r.ok());
+            REQUIRE(store->put(r.value()).ok());
+        }
+    }
+
+    QStringList ids(const QString &text) const
+    {
+        auto r = RecordSearch(*store).query(text, 20);
+        REQUIRE(r.ok());
+        QStringList out;
+        for (const auto &s : r->sections)
+            out << idsOf(s);
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_CASE("search hides what the sections hide: refuted, not given, replaced letters", "[domain][search]")
+{
+    InlineStore s({
+        R"({"resourceType":"Condition","id":"mig-refuted","code":{"text":"Migraine"},
+            "verificationStatus":{"coding":[{"code":"refuted"}]},"recordedDate":"2023-01-01"})",
+        R"({"resourceType":"Condition","id":"mig-ok","code":{"text":"Migraine"},
+            "verificationStatus":{"coding":[{"code":"confirmed"}]},"recordedDate":"2022-01-01"})",
+        R"({"resourceType":"AllergyIntolerance","id":"peanut-refuted","code":{"text":"Peanut allergy"},
+            "verificationStatus":{"coding":[{"code":"refuted"}]}})",
+        R"({"resourceType":"Immunization","id":"shingles-not-done","status":"not-done",
+            "vaccineCode":{"text":"Shingles vaccine"},"occurrenceDateTime":"2023-05-01"})",
+        R"({"resourceType":"Immunization","id":"flu-done","status":"completed",
+            "vaccineCode":{"text":"Flu vaccine"},"occurrenceDateTime":"2023-05-01"})",
+        R"({"resourceType":"DocumentReference","id":"letter-old","status":"superseded",
+            "type":{"text":"Discharge letter"},"date":"2023-02-01T10:00:00Z"})",
+        R"({"resourceType":"DocumentReference","id":"letter-new","status":"current",
+            "type":{"text":"Discharge letter"},"date":"2023-02-02T10:00:00Z"})",
+    });
+    CHECK(s.ids(QStringLiteral("migraine")) == QStringList{QStringLiteral("Condition/mig-ok")});
+    CHECK(s.ids(QStringLiteral("peanut")).isEmpty());
+    CHECK(s.ids(QStringLiteral("shingles")).isEmpty());
+    CHECK(s.ids(QStringLiteral("vaccine")) == QStringList{QStringLiteral("Immunization/flu-done")});
+    CHECK(s.ids(QStringLiteral("discharge")) == QStringList{QStringLiteral("DocumentReference/letter-new")});
+}
+
+TEST_CASE("a repeat prescription is one hit, not one per issue", "[domain][search]")
+{
+    InlineStore s({
+        R"({"resourceType":"MedicationRequest","id":"salb-plan","status":"active","intent":"plan",
+            "medicationCodeableConcept":{"text":"Salbutamol 100micrograms inhaler"},"authoredOn":"2022-01-01"})",
+        R"({"resourceType":"MedicationRequest","id":"salb-issue-1","status":"completed","intent":"order",
+            "basedOn":[{"reference":"MedicationRequest/salb-plan"}],
+            "medicationCodeableConcept":{"text":"Salbutamol 100micrograms inhaler"},"authoredOn":"2023-01-01"})",
+        R"({"resourceType":"MedicationRequest","id":"salb-issue-2","status":"completed","intent":"order",
+            "basedOn":[{"reference":"https://gp.example/fhir/MedicationRequest/salb-plan"}],
+            "medicationCodeableConcept":{"text":"Salbutamol 100micrograms inhaler"},"authoredOn":"2023-03-01"})",
+        R"({"resourceType":"MedicationRequest","id":"salb-acute","status":"completed","intent":"order",
+            "medicationCodeableConcept":{"text":"Salbutamol nebules"},"authoredOn":"2021-01-01"})",
+    });
+    CHECK(s.ids(QStringLiteral("salbutamol"))
+          == QStringList{QStringLiteral("MedicationRequest/salb-plan"), QStringLiteral("MedicationRequest/salb-acute")});
+}
+
+TEST_CASE("a comment note is a SNOMED Comment note code in any coding, for search, sections and results alike", "[domain][search]")
+{
+    const QByteArray secondCoding = R"({"resourceType":"Observation","id":"note-second","status":"final",
+        "code":{"coding":[{"system":"http://read.info/ctv3","code":"XaF8d"},
+                          {"system":"http://snomed.info/sct","code":"37331000000100"}]},
+        "encounter":{"reference":"Encounter/enc-wheeze"},"effectiveDateTime":"2024-02-01T10:00:00Z",
+        "valueString":"Wheeze heard on the left"})";
+    const QByteArray otherSystem = R"({"resourceType":"Observation","id":"obs-other","status":"final",
+        "code":{"coding":[{"system":"http://example.org/local","code":"37331000000100","display":"Wheeze score"}]},
+        "encounter":{"reference":"Encounter/enc-wheeze"},"effectiveDateTime":"2024-02-01T10:05:00Z",
+        "valueString":"Wheeze score 2"})";
+    InlineStore s({
+        R"({"resourceType":"Encounter","id":"enc-wheeze","status":"finished","type":[{"text":"Surgery consultation"}],
+            "period":{"start":"2024-02-01T09:50:00Z"}})",
+        secondCoding,
+        otherSystem,
+    });
+    const auto found = RecordSearch(*s.store).query(QStringLiteral("wheeze"), 20);
+    REQUIRE(found.ok());
+    CHECK(idsOf(section(found.value(), QStringLiteral("consultations"))) == QStringList{QStringLiteral("Encounter/enc-wheeze")});
+    CHECK(idsOf(section(found.value(), QStringLiteral("results"))) == QStringList{QStringLiteral("Observation/obs-other")});
+
+    CHECK(results::isCommentNote(QJsonDocument::fromJson(secondCoding).object()));
+    CHECK_FALSE(results::isCommentNote(QJsonDocument::fromJson(otherSystem).object()));
+    const auto detail = SectionsRepository(*s.store).consultation(QStringLiteral("enc-wheeze"));
+    REQUIRE(detail.ok());
+    REQUIRE(detail->has_value());
+    CHECK((*detail)->notes == QStringList{QStringLiteral("Wheeze heard on the left")});
 }

@@ -230,3 +230,22 @@ TEST_CASE("an index written by another extractor version is rebuilt", "[fhir][se
     REQUIRE(SearchIndexBuilder::run(*c.db).ok());
     CHECK(searchIds(store, QStringLiteral("hives")) == QStringList{QStringLiteral("al1")});
 }
+
+TEST_CASE("a rebuild applies the record's visibility rules to entries indexed by an older version", "[fhir][search]")
+{
+    test::TempCache c;
+    REQUIRE(c.db);
+    ResourceStore store(c.db->database());
+    BundleReader reader;
+    auto refuted = reader.readResource(R"({"resourceType":"AllergyIntolerance","id":"al-refuted",
+        "code":{"text":"Peanut allergy"},"verificationStatus":{"coding":[{"code":"refuted"}]}})");
+    REQUIRE(refuted.ok());
+    StoredResource row = refuted.value();
+    row.searchText = QStringLiteral("Peanut allergy");   // what version 1 indexed
+    REQUIRE(store.put(row).ok());
+    REQUIRE(MetaStore(c.db->database()).put(QString::fromLatin1(SearchIndexBuilder::kVersionKey), "1").ok());
+    CHECK(searchIds(store, QStringLiteral("peanut")) == QStringList{QStringLiteral("al-refuted")});
+    REQUIRE(SearchIndexBuilder::run(*c.db).ok());
+    CHECK(searchIds(store, QStringLiteral("peanut")).isEmpty());
+    CHECK(store.count(QStringLiteral("AllergyIntolerance")).value() == 1);   // kept, just not found
+}

@@ -60,6 +60,9 @@ TEST_CASE("resources: put, get, replace, remove, count", "[store][dao]")
     auto otherType = store.get(QStringLiteral("Condition"), QStringLiteral("a"));
     REQUIRE(otherType.ok());
     CHECK_FALSE(otherType->has_value());
+    CHECK(store.exists(QStringLiteral("Observation"), QStringLiteral("a")).value());
+    CHECK_FALSE(store.exists(QStringLiteral("Observation"), QStringLiteral("zzz")).value());
+    CHECK_FALSE(store.exists(QStringLiteral("Condition"), QStringLiteral("a")).value());
 
     StoredResource a2 = a;
     a2.versionId = QStringLiteral("2");
@@ -83,6 +86,7 @@ TEST_CASE("resources: put, get, replace, remove, count", "[store][dao]")
 
     REQUIRE(store.remove(QStringLiteral("Observation"), QStringLiteral("a")).ok());
     REQUIRE(store.remove(QStringLiteral("Observation"), QStringLiteral("never-there")).ok());
+    CHECK_FALSE(store.exists(QStringLiteral("Observation"), QStringLiteral("a")).value());
     CHECK(store.count(QStringLiteral("Observation")).value() == 0);
     CHECK(store.count(QStringLiteral("Condition")).value() == 1);
 

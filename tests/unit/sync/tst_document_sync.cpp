@@ -174,6 +174,34 @@ TEST_CASE("a withdrawn letter takes its attachment out of the store")
     CHECK_FALSE(env.stored(u"Binary"_s, u"b1"_s).has_value());
 }
 
+TEST_CASE("a superseded letter's attachment is removed and never fetched; the current one's is kept")
+{
+    Env env;
+    env.server.on("/fhir/DocumentReference",
+                  FakeReply{200, bundle({document(u"d1"_s, u"Binary/b1"_s, u"text/plain"_s)}), "application/fhir+json"});
+    env.server.on("/fhir/Binary/b1", FakeReply{200, binary(u"b1"_s, u"p1"_s, "first version"), "application/fhir+json"});
+    env.server.on("/fhir/Binary/b2", FakeReply{200, binary(u"b2"_s, u"p1"_s, "second version"), "application/fhir+json"});
+    env.server.on("/fhir/Binary/b3", FakeReply{200, binary(u"b3"_s, u"p1"_s, "old copy"), "application/fhir+json"});
+    REQUIRE(env.sync().ok());
+    REQUIRE(env.stored(u"Binary"_s, u"b1"_s).has_value());
+
+    QJsonObject replaced = document(u"d1"_s, u"Binary/b1"_s, u"text/plain"_s);
+    replaced.insert(u"status"_s, u"superseded"_s);
+    QJsonObject alsoOld = document(u"d3"_s, u"Binary/b3"_s, u"text/plain"_s);
+    alsoOld.insert(u"status"_s, u"superseded"_s);
+    QJsonObject noStatus = document(u"d2"_s, u"Binary/b2"_s, u"text/plain"_s);
+    noStatus.remove(u"status"_s);
+    env.server.on("/fhir/DocumentReference",
+                  FakeReply{200, bundle({replaced, noStatus, alsoOld}), "application/fhir+json"});
+    const auto second = env.sync();
+    REQUIRE(second.ok());
+    CHECK(env.stored(u"DocumentReference"_s, u"d1"_s).has_value());   // the letter itself is kept
+    CHECK_FALSE(env.stored(u"Binary"_s, u"b1"_s).has_value());
+    CHECK(env.stored(u"Binary"_s, u"b2"_s).has_value());
+    CHECK(env.requestsFor("/fhir/Binary/b3") == 0);
+    CHECK_FALSE(env.stored(u"Binary"_s, u"b3"_s).has_value());
+}
+
 TEST_CASE("an attachment over 10 MiB is not downloaded")
 {
     Env env;

@@ -51,7 +51,10 @@ StoredResource noteResource()
     r.code = QString::fromLatin1(kCommentNoteCode);
     r.lastUpdated = u"2024-01-01T00:00:00Z"_s;
     r.effectiveDate = u"2024-03-02"_s;
-    r.json = R"({"resourceType":"Observation","id":"n1","code":{"text":"Comment note"},"valueString":"O/E wheeze on the left"})";
+    r.codeSystem = u"http://snomed.info/sct"_s;
+    // The rebuild re-reads every column from the JSON, so the note's coding must be in it.
+    r.json = R"({"resourceType":"Observation","id":"n1","code":{"coding":[{"system":"http://snomed.info/sct",
+        "code":"37331000000100"}],"text":"Comment note"},"effectiveDateTime":"2024-03-02","valueString":"O/E wheeze on the left"})";
     return r;   // searchText left unset: indexed by the view-model's rebuild
 }
 

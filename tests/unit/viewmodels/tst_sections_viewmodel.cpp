@@ -237,6 +237,37 @@ TEST_CASE("documents: kinds, not-yet-downloaded, unsupported, and their detail")
     CHECK(dicom.value(u"message"_s).toString().contains(u"X-ray image"_s));
 }
 
+TEST_CASE("a document beyond the loaded pages opens from the store; a hidden or unknown one is gone")
+{
+    Env env(false);
+    for (int i = 0; i < SectionsViewModel::kPageSize + 2; ++i) {
+        env.putJson(QStringLiteral(R"({"resourceType":"DocumentReference","id":"d%1","status":"current",
+            "subject":{"reference":"Patient/p1"},"type":{"text":"Clinic letter"},"date":"2024-01-%2",
+            "content":[{"attachment":{"contentType":"text/plain","url":"Binary/b%1"}}]})")
+                        .arg(i, 3, 10, QChar(u'0')).arg(i % 28 + 1, 2, 10, QChar(u'0')).toUtf8());
+    }
+    env.putJson(R"({"resourceType":"DocumentReference","id":"old-letter","status":"current",
+        "subject":{"reference":"Patient/p1"},"type":{"text":"Discharge summary"},"date":"2010-03-04",
+        "content":[{"attachment":{"contentType":"text/plain","url":"Binary/b-old"}}]})");
+    env.putJson(R"({"resourceType":"DocumentReference","id":"replaced","status":"superseded",
+        "subject":{"reference":"Patient/p1"},"type":{"text":"Discharge summary"},"date":"2010-03-03",
+        "content":[{"attachment":{"contentType":"text/plain","url":"Binary/b-replaced"}}]})");
+    env.putBinary(u"b-old"_s, u"text/plain"_s, "Discharged home well.");
+    env.start();
+    REQUIRE(rowById(env.vm.documents(), u"old-letter"_s) == nullptr);   // not on the first page
+
+    const QVariantMap old = env.vm.document(u"old-letter"_s);
+    CHECK(old.value(u"found"_s).toBool());
+    CHECK(old.value(u"typeText"_s).toString() == u"Discharge summary"_s);
+    CHECK(old.value(u"kind"_s).toString() == u"text"_s);
+    CHECK(old.value(u"text"_s).toString() == u"Discharged home well."_s);
+
+    CHECK_FALSE(env.vm.document(u"replaced"_s).value(u"found"_s).toBool());
+    const QVariantMap unknown = env.vm.document(u"never-there"_s);
+    CHECK_FALSE(unknown.value(u"found"_s).toBool());
+    CHECK(unknown.value(u"message"_s).toString() == u"This document is no longer in your record."_s);
+}
+
 TEST_CASE("an empty record: every section is Empty with its own words")
 {
     Env env(false);
