@@ -145,6 +145,16 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
         failOrRetry(std::move(pending), error);
         return;
     }
+    // Qt 6.4 can finish a reply whose connection closed part-way through the body without an
+    // error. A body shorter than its Content-Length is a broken transfer, never a response.
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (reply->error() != QNetworkReply::NoError || (announced.isValid() && body.size() < announced.toLongLong())) {
+        qCInfo(lcNet) << "response cut short:" << body.size() << "of" << announced.toLongLong() << "bytes";
+        failOrRetry(std::move(pending), errorFromNetworkFailure(reply->error() != QNetworkReply::NoError
+                                                                    ? reply->error()
+                                                                    : QNetworkReply::RemoteHostClosedError));
+        return;
+    }
     pending.done(HttpReply{status, body, reply->rawHeader("Date"), reply->rawHeader("Location"), reply->rawHeader("ETag")});
 }
 

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <QEventLoop>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 
 using namespace hearth;
@@ -54,4 +56,35 @@ TEST_CASE("ApiClient refuses plain http to a server that is not on this machine"
     REQUIRE(error.has_value());
     CHECK(error->kind == Error::Kind::Security);
     CHECK(api.requestsSent() == 0);
+}
+
+TEST_CASE("ApiClient never takes a body cut short by a closed connection as a response")
+{
+    // Answers every request with 200 and Content-Length 100, sends 10 bytes, then closes (FIN).
+    QTcpServer server;
+    REQUIRE(server.listen(QHostAddress::LocalHost, 0));
+    int connections = 0;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+        while (QTcpSocket *s = server.nextPendingConnection()) {
+            ++connections;
+            QObject::connect(s, &QTcpSocket::readyRead, s, [s] {
+                if (!s->readAll().contains("\r\n\r\n"))
+                    return;
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n"
+                         "Content-Length: 100\r\n\r\n{\"resource");
+                s->flush();
+                s->disconnectFromHost();
+            });
+            QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+    QNetworkAccessManager nam;
+    ApiClient api(nam, QUrl(QStringLiteral("http://127.0.0.1:%1/fhir/").arg(server.serverPort())));
+    RetryPolicy::Config once;
+    once.maxAttempts = 1;
+    api.setRetryPolicy(RetryPolicy(once));
+    const auto error = errorOfGet(api, QStringLiteral("Patient?_id=1"));
+    REQUIRE(error.has_value());
+    CHECK(error->kind == Error::Kind::Network);
+    CHECK(connections >= 1);
 }
