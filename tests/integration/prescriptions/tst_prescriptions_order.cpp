@@ -3,6 +3,7 @@
 //   the order is made offline and sent after reconnecting;
 // - the sandbox moves the requests along; sync reads them back; the domain builds a dated timeline
 //   (requested, in review, approved / rejected with the practice's reason, issued, ready, collected).
+#include "Pharmacy.h"
 #include "PrescriptionReader.h"
 #include "PrescriptionRequest.h"
 #include "PrescriptionTimeline.h"
@@ -154,11 +155,7 @@ struct World {
         auto patient = store->get(QStringLiteral("Patient"), patientId);
         REQUIRE(patient.ok());
         REQUIRE(patient->has_value());
-        for (const QJsonValue &e : QJsonDocument::fromJson((*patient)->json).object().value(QStringLiteral("extension")).toArray())
-            if (e.toObject().value(QStringLiteral("url")).toString().endsWith(QLatin1String("Extension-UKCore-NominatedPharmacy")))
-                return e.toObject().value(QStringLiteral("valueReference")).toObject().value(QStringLiteral("identifier"))
-                    .toObject().value(QStringLiteral("value")).toString();
-        return {};
+        return rx::nominatedPharmacyOds(QJsonDocument::fromJson((*patient)->json).object());
     }
 
     // Two repeats the practice allows online, and checks the one it does not is marked.
@@ -384,4 +381,24 @@ TEST_CASE("the sandbox moves the requests; sync reads them back; the timeline ha
     // The synced copy alone says where it stands.
     CHECK(rx::currentStep(rx::buildTimeline({current(rejectedId)}, *issues)) == RequestStep::Rejected);
     CHECK(current(rejectedId).statusReason == reason);
+}
+
+TEST_CASE("the nominated pharmacy and its opening hours from the directory", "[prescriptions]")
+{
+    World w;
+    const QString ods = w.nominatedPharmacy();
+    REQUIRE(ods == QLatin1String("FA123"));
+    const QByteArray orgs = w.fhirGet(QStringLiteral("Organization?identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fods-organization-code%7C") + ods);
+    const QJsonArray entries = QJsonDocument::fromJson(orgs).object().value(QStringLiteral("entry")).toArray();
+    REQUIRE(entries.size() == 1);
+    Pharmacy pharmacy = rx::readPharmacy(entries.first().toObject().value(QStringLiteral("resource")).toObject());
+    CHECK(pharmacy.ods == ods);
+    CHECK_FALSE(pharmacy.name.isEmpty());
+    CHECK_FALSE(pharmacy.postcode.isEmpty());
+    const QByteArray locations = w.fhirGet(QStringLiteral("Location?organization=Organization%2F") + pharmacy.organizationId);
+    for (const QJsonValue &e : QJsonDocument::fromJson(locations).object().value(QStringLiteral("entry")).toArray())
+        CHECK(rx::addLocation(pharmacy, e.toObject().value(QStringLiteral("resource")).toObject()));
+    REQUIRE_FALSE(pharmacy.hours.isEmpty());
+    CHECK(pharmacy.hours.first().opens.isValid());
+    CHECK(pharmacy.hours.first().closes > pharmacy.hours.first().opens);
 }

@@ -1,5 +1,6 @@
 // GP Connect Prescriptions Management payloads (R4, UK Core): every NHS example file parses into
 // values; the orderable rules; the Task a repeat request sends; the request timeline.
+#include "Pharmacy.h"
 #include "PrescriptionReader.h"
 #include "PrescriptionRequest.h"
 #include "PrescriptionTimeline.h"
@@ -339,4 +340,38 @@ TEST_CASE("timeline from Task versions and the issue", "[prescriptions]")
     CHECK(rt.at(2).step == RequestStep::Rejected);
     CHECK(rt.at(2).reason == QLatin1String("Please book a medication review"));
     CHECK(rt.at(2).at == utc("2026-11-01T12:00:00Z"));
+}
+
+TEST_CASE("pharmacy: Organization, its Location's opening hours, the nominated one on Patient", "[prescriptions]")
+{
+    const QByteArray org = R"({"resourceType":"Organization","id":"o1",
+        "identifier":[{"system":"urn:other","value":"X"},{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"FA123"}],
+        "name":"Hyde Park Pharmacy","telecom":[{"system":"email","value":"a@b"},{"system":"phone","value":"0113 496 0101"}],
+        "address":[{"line":["12 Brudenell Road"],"city":"Leeds","postalCode":"LS6 1BD"}]})";
+    Pharmacy p = rx::readPharmacy(QJsonDocument::fromJson(org).object());
+    CHECK(p.ods == QLatin1String("FA123"));
+    CHECK(p.name == QLatin1String("Hyde Park Pharmacy"));
+    CHECK(p.addressLines == QStringList{QStringLiteral("12 Brudenell Road")});
+    CHECK(p.postcode == QLatin1String("LS6 1BD"));
+    CHECK(p.phone == QLatin1String("0113 496 0101"));
+
+    const QByteArray other = R"({"resourceType":"Location","managingOrganization":{"reference":"Organization/o2"},
+        "hoursOfOperation":[{"daysOfWeek":["mon"],"openingTime":"09:00:00","closingTime":"17:00:00"}]})";
+    CHECK_FALSE(rx::addLocation(p, QJsonDocument::fromJson(other).object()));
+    CHECK(p.hours.isEmpty());
+    const QByteArray location = R"({"resourceType":"Location","managingOrganization":{"reference":"Organization/o1"},
+        "hoursOfOperation":[{"daysOfWeek":["mon","tue","wed","thu","fri"],"openingTime":"09:00:00","closingTime":"18:30:00"},
+                            {"daysOfWeek":["sun"],"allDay":true}]})";
+    REQUIRE(rx::addLocation(p, QJsonDocument::fromJson(location).object()));
+    REQUIRE(p.hours.size() == 2);
+    CHECK(p.hours.at(0).days.size() == 5);
+    CHECK(p.hours.at(0).closes == QTime(18, 30));
+    CHECK(p.hours.at(1).allDay);
+    CHECK_FALSE(p.hours.at(1).opens.isValid());
+
+    const QByteArray patient = R"({"resourceType":"Patient","extension":[
+        {"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NominatedPharmacy",
+         "valueReference":{"identifier":{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"FA123"}}}]})";
+    CHECK(rx::nominatedPharmacyOds(QJsonDocument::fromJson(patient).object()) == QLatin1String("FA123"));
+    CHECK(rx::nominatedPharmacyOds(QJsonObject{}).isEmpty());
 }
