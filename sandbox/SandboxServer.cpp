@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "AuthServer.h"
+#include "Prescriptions.h"
 #include "ResourceStore.h"
 #include "SyntheticFamily.h"
 
@@ -38,7 +39,8 @@ const QStringList &resourceTypes()
                                    QStringLiteral("Immunization"),      QStringLiteral("Observation"),
                                    QStringLiteral("DiagnosticReport"),  QStringLiteral("Encounter"),
                                    QStringLiteral("Task"),              QStringLiteral("Communication"),
-                                   QStringLiteral("DocumentReference"), QStringLiteral("Binary")};
+                                   QStringLiteral("DocumentReference"), QStringLiteral("Binary"),
+                                   QStringLiteral("Organization"),      QStringLiteral("Location")};
     return types;
 }
 
@@ -246,6 +248,7 @@ struct SandboxServer::Impl
     QList<Fault> faults;
     int requestTotal = 0;
     QHash<QString, int> requestsByType;
+    std::unique_ptr<PrescriptionWorkflow> prescriptions;
     // A change is always stamped after every snapshot already handed out, and a snapshot covers every
     // change already made, even within one millisecond: `gt<snapshot>` then never misses nor repeats.
     qint64 lastSnapshot = 0;
@@ -261,6 +264,9 @@ struct SandboxServer::Impl
     Reply create(const QString &type, const QHttpServerRequest &request, const DemoUser &user);
     Reply control(const QHttpServerRequest &request, const QString &path);
     Reply withdraw(const QString &type, const QString &id, const QString &how);
+    Reply directorySearch(const QString &type, const Pairs &query);
+    Reply taskHistory(const QString &id, const DemoUser &user);
+    Reply prescriptionControl(const QString &path, const QUrlQuery &query);
     bool takeFault(const QString &type, int page, RequestKind kind, Fault *fault);
     const StoredResource *foreignEntry(const QString &type, const DemoUser &user, const QStringList &searched) const;
     void buildDiscovery();
@@ -270,6 +276,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent) : QObject(
 {
     d->options = options;
     d->family = buildSyntheticFamily(options.seed, std::max(1, options.scale), d->store);
+    addPharmacies(d->store, referenceInstantMs());
+    d->prescriptions = std::make_unique<PrescriptionWorkflow>(d->store, [impl = d.get()] { return impl->stamp(); });
     const FamilyMember &parentMember = d->family.at(0);
     const FamilyMember &teen = d->family.at(1);
     QStringList everyone;
@@ -376,7 +384,12 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
     if (path == QLatin1String("/.well-known/smart-configuration") || path == QLatin1String("/.well-known/openid-configuration"))
         return {200, kJson, smartConfiguration, {}};
 
-    const QStringList parts = path.mid(1).split(QLatin1Char('/'));
+    QStringList parts = path.mid(1).split(QLatin1Char('/'));
+    // FHIR instance history of a repeat request: GET Task/<id>/_history.
+    const bool history = !post && parts.size() == 3 && parts.at(0) == QLatin1String("Task") && !parts.at(1).isEmpty()
+        && parts.at(2) == QLatin1String("_history");
+    if (history)
+        parts.removeLast();
     if (parts.isEmpty() || parts.size() > 2 || parts.at(0).isEmpty() || (parts.size() == 2 && parts.at(1).isEmpty()))
         return outcome(404, "not-found", QStringLiteral("Unknown path"));
     const QString type = parts.at(0);
@@ -424,6 +437,10 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
         return r;
     }
     const QString mode = faulted ? fault.mode : QString();
+    if (history)
+        return taskHistory(parts.at(1), *user);
+    if (kind == RequestKind::Search && isDirectoryType(type))
+        return directorySearch(type, query);
     Reply reply = kind == RequestKind::Write ? create(type, request, *user)
         : kind == RequestKind::Read          ? read(type, parts.at(1), *user, headerValue(request, QByteArrayLiteral("Accept")))
                                              : search(type, query, *user, mode);
@@ -447,7 +464,7 @@ Reply SandboxServer::Impl::read(const QString &type, const QString &id, const De
     const StoredResource *r = store.find(type, id);
     if (!r)
         return outcome(404, "not-found", type + QLatin1Char('/') + id + QStringLiteral(" is not known"));
-    if (!user.visiblePatients.contains(r->patientId))
+    if (!user.visiblePatients.contains(r->patientId) && !isDirectoryType(type))
         return outcome(403, "forbidden", QStringLiteral("You may not see this record"));
     if (r->deleted)
         return outcome(410, "deleted", type + QLatin1Char('/') + id + QStringLiteral(" was withdrawn"));
@@ -739,6 +756,8 @@ Reply SandboxServer::Impl::create(const QString &type, const QHttpServerRequest 
     resource.remove(QStringLiteral("id")); // the server names it
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const StoredResource *r = store.insert(type, id, patientId, stamp(), resource);
+    if (type == QLatin1String("Task"))
+        prescriptions->recordVersion(*r);
     Reply reply{201, kFhirJson, r->json, {}};
     reply.headers.append({QByteArrayLiteral("Location"), (fhirBase + QLatin1Char('/') + type + QLatin1Char('/') + id
                                                            + QStringLiteral("/_history/1")).toUtf8()});
@@ -793,7 +812,8 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
             QJsonObject counts;
             QJsonObject documentCounts;
             for (const QString &type : resourceTypes())
-                (isDocumentType(type) ? documentCounts : counts).insert(type, store.count(type, m.id));
+                if (!isDirectoryType(type)) // the pharmacy directory is nobody's record
+                    (isDocumentType(type) ? documentCounts : counts).insert(type, store.count(type, m.id));
             out.append(QJsonObject{{QStringLiteral("id"), m.id},
                                    {QStringLiteral("user"), m.user},
                                    {QStringLiteral("family"), m.family},
@@ -861,6 +881,8 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
             return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("user is required")}}), 400);
         return json(QJsonDocument(QJsonObject{{QStringLiteral("revoked"), auth->revokeUser(param("user"))}}));
     }
+    if (path.startsWith(QLatin1String("/_sandbox/prescriptions/")) && method == QHttpServerRequest::Method::Post)
+        return prescriptionControl(path, query);
     if (path == QLatin1String("/_sandbox/resources") && method == QHttpServerRequest::Method::Get) {
         if (!resourceTypes().contains(param("type")))
             return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown type")}}), 400);
@@ -868,6 +890,96 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
         for (const StoredResource *r : store.all(param("type")))
             ids.append(r->id);
         return json(QJsonDocument(QJsonObject{{QStringLiteral("count"), int(ids.size())}, {QStringLiteral("ids"), ids}}));
+    }
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("not_found")}}), 404);
+}
+
+// The pharmacy directory: small, not anyone's record, one page. `_id`, `identifier` ([system|]value) and,
+// for Location, `organization` (Organization/<id> or <id>); no parameter lists everything.
+Reply SandboxServer::Impl::directorySearch(const QString &type, const Pairs &query)
+{
+    std::vector<std::function<bool(const StoredResource &, const QJsonObject &)>> tests;
+    for (const auto &[key, value] : query) {
+        if (key == QLatin1String("_id")) {
+            tests.push_back([value](const StoredResource &r, const QJsonObject &) { return r.id == value; });
+        } else if (key == QLatin1String("identifier")) {
+            const qsizetype bar = value.indexOf(QLatin1Char('|'));
+            const QString system = bar < 0 ? QString() : value.left(bar);
+            const QString code = bar < 0 ? value : value.mid(bar + 1);
+            tests.push_back([system, code, any = bar < 0](const StoredResource &r, const QJsonObject &) {
+                return hasIdentifier(r.json, system, any, code);
+            });
+        } else if (key == QLatin1String("organization") && type == QLatin1String("Location")) {
+            const QString ref = value.startsWith(QLatin1String("Organization/")) ? value : QStringLiteral("Organization/") + value;
+            tests.push_back([ref](const StoredResource &, const QJsonObject &o) {
+                return o.value(QStringLiteral("managingOrganization")).toObject().value(QStringLiteral("reference")).toString() == ref;
+            });
+        } else if (key != QLatin1String("_count") && key != QLatin1String("_format")) {
+            return outcome(400, "not-supported", QStringLiteral("Unsupported search parameter: ") + key);
+        }
+    }
+    QByteArray entries;
+    int total = 0;
+    for (const StoredResource *r : store.search(type, QString(), {})) {
+        const QJsonObject o = QJsonDocument::fromJson(r->json).object();
+        bool match = true;
+        for (const auto &test : tests)
+            match = match && test(*r, o);
+        if (!match)
+            continue;
+        if (total++ > 0)
+            entries += ',';
+        entries += "{\"fullUrl\":\"" + fhirBase.toUtf8() + '/' + type.toUtf8() + '/' + r->id.toUtf8() + "\",\"resource\":" + r->json
+            + ",\"search\":{\"mode\":\"match\"}}";
+    }
+    const QByteArray body = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"meta\":{\"lastUpdated\":\""
+        + formatInstant(takeSnapshot(), true).toLatin1() + "\"},\"total\":" + QByteArray::number(total) + ",\"entry\":["
+        + entries + "]}";
+    return {200, kFhirJson, body, {}};
+}
+
+// FHIR instance history: every version the sandbox made of a repeat request, newest first.
+Reply SandboxServer::Impl::taskHistory(const QString &id, const DemoUser &user)
+{
+    const StoredResource *r = store.find(QStringLiteral("Task"), id);
+    if (!r)
+        return outcome(404, "not-found", QStringLiteral("Task/") + id + QStringLiteral(" is not known"));
+    if (!user.visiblePatients.contains(r->patientId))
+        return outcome(403, "forbidden", QStringLiteral("You may not see this record"));
+    const QList<QByteArray> versions = prescriptions->history(id);
+    QByteArray entries;
+    for (qsizetype i = versions.size() - 1; i >= 0; --i) {
+        if (!entries.isEmpty())
+            entries += ',';
+        entries += "{\"fullUrl\":\"" + fhirBase.toUtf8() + "/Task/" + id.toUtf8() + "\",\"resource\":" + versions.at(i)
+            + ",\"request\":{\"method\":\"" + (i == 0 ? "POST" : "PUT") + "\",\"url\":\"Task" + (i == 0 ? QByteArray() : "/" + id.toUtf8())
+            + "\"},\"response\":{\"status\":\"" + (i == 0 ? "201" : "200") + "\"}}";
+    }
+    const QByteArray body = "{\"resourceType\":\"Bundle\",\"type\":\"history\",\"total\":"
+        + QByteArray::number(versions.size()) + ",\"entry\":[" + entries + "]}";
+    return {200, kFhirJson, body, {}};
+}
+
+// POST /_sandbox/prescriptions/advance?id=<Task id>[&reject=<reason>]: one step now.
+// POST /_sandbox/prescriptions/timing?step-ms=<N>[&reject=<reason>]: every open request moves a step every N ms
+// (0 = only by advance); with reject, reviews end in a rejection with that reason.
+Reply SandboxServer::Impl::prescriptionControl(const QString &path, const QUrlQuery &query)
+{
+    const auto param = [&query](const char *name) { return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded); };
+    if (path == QLatin1String("/_sandbox/prescriptions/advance")) {
+        const PrescriptionWorkflow::Outcome o = prescriptions->advance(param("id"), param("reject"));
+        if (o.status != 200)
+            return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), o.error}}), o.status);
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("step"), o.step}}));
+    }
+    if (path == QLatin1String("/_sandbox/prescriptions/timing")) {
+        bool ok = false;
+        const int ms = param("step-ms").toInt(&ok);
+        if (!ok || ms < 0)
+            return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("step-ms must be >= 0")}}), 400);
+        prescriptions->setAutoRejectReason(param("reject"));
+        prescriptions->setStepMs(ms);
+        return json(QJsonDocument(QJsonObject{{QStringLiteral("stepMs"), ms}}));
     }
     return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("not_found")}}), 404);
 }
@@ -888,7 +1000,11 @@ void SandboxServer::Impl::buildDiscovery()
             continue;
         }
         QJsonArray params{searchParam("_lastUpdated", "date"), searchParam("_count", "number")};
-        if (type == QLatin1String("Patient")) {
+        if (isDirectoryType(type)) {
+            params = QJsonArray{searchParam("_id", "token"), searchParam("identifier", "token")};
+            if (type == QLatin1String("Location"))
+                params.append(searchParam("organization", "reference"));
+        } else if (type == QLatin1String("Patient")) {
             params.append(searchParam("_id", "token"));
         } else {
             params.append(searchParam("patient", "reference"));

@@ -1,5 +1,7 @@
 #include "SyntheticFamily.h"
 
+#include "Prescriptions.h"
+
 #include "ClinicalNotes.h"
 #include "DocumentBytes.h"
 #include "Prng.h"
@@ -588,8 +590,31 @@ QJsonObject medicationRequest(PatientWriter &w, const MedSpec &m, const char *in
                     hl7Concept("medicationrequest-course-of-therapy", m.repeat ? "continuous" : "acute",
                                m.repeat ? "Continuous long term therapy" : "Short course (acute) therapy")},
                    {QStringLiteral("dosageInstruction"), QJsonArray{QJsonObject{{QStringLiteral("text"), s(m.dosage)}}}}};
+    if (m.repeat) {
+        // A 28-day supply per issue; the quantity unit follows the product.
+        const QString name = s(m.display).toLower();
+        const bool inhaler = name.contains(QLatin1String("inhaler"));
+        const bool cream = name.contains(QLatin1String("cream"));
+        const bool twice = QString::fromLatin1(m.dosage).contains(QLatin1String("twice"));
+        const QJsonObject quantity{
+            {QStringLiteral("value"), inhaler ? 1 : cream ? 500 : twice ? 56 : 28},
+            {QStringLiteral("unit"), inhaler ? QStringLiteral("inhaler") : cream ? QStringLiteral("gram")
+                                   : name.contains(QLatin1String("capsule")) ? QStringLiteral("capsule") : QStringLiteral("tablet")}};
+        QJsonObject dispense{{QStringLiteral("quantity"), quantity},
+                             {QStringLiteral("expectedSupplyDuration"),
+                              QJsonObject{{QStringLiteral("value"), 28}, {QStringLiteral("unit"), QStringLiteral("days")},
+                                          {QStringLiteral("system"), QStringLiteral("http://unitsofmeasure.org")},
+                                          {QStringLiteral("code"), QStringLiteral("d")}}}};
+        if (qstrcmp(intent, "plan") == 0)
+            dispense.insert(QStringLiteral("numberOfRepeatsAllowed"), 11);
+        mr.insert(QStringLiteral("dispenseRequest"), dispense);
+    }
     return mr;
 }
+
+// Repeats the practice wants reviewed before each issue, so they cannot be ordered online (Hearth reads
+// this extension; see docs/prescriptions.md).
+bool notOrderableOnline(const MedSpec &m) { return qstrcmp(m.code, "324224003") == 0; }
 
 // `encounterFor` names the consultation a medicine was started at (acute order or repeat template); the
 // later issues of a repeat are made without one, as repeat prescriptions are.
@@ -613,8 +638,13 @@ void addMedications(PatientWriter &w, const std::vector<MedSpec> &meds, int issu
             continue;
         }
         const QDate recorded = active ? m.start : m.stop;
-        const QString planId = w.add(QStringLiteral("MedicationRequest"), "med", msAt(recorded, 9 * 60),
-                                     linked(medicationRequest(w, m, "plan", active ? "active" : "stopped", m.start)));
+        QJsonObject plan = linked(medicationRequest(w, m, "plan", active ? "active" : "stopped", m.start));
+        if (notOrderableOnline(m))
+            plan.insert(QStringLiteral("extension"),
+                        QJsonArray{QJsonObject{{QStringLiteral("url"),
+                                                QStringLiteral("https://fhir.hearth.example/StructureDefinition/patient-online-ordering-allowed")},
+                                               {QStringLiteral("valueBoolean"), false}}});
+        const QString planId = w.add(QStringLiteral("MedicationRequest"), "med", msAt(recorded, 9 * 60), plan);
         // The most recent issues of this repeat, every 28 days back from its end.
         const QDate end = active ? kReference.addDays(-rng.range(3, 20)) : m.stop;
         for (int i = issuesPerRepeat - 1; i >= 0; --i) {
@@ -730,7 +760,14 @@ QJsonObject patientResource(const FamilyMember &m, const char *gender, Prng &rng
                                     {QStringLiteral("identifier"),
                                      QJsonObject{{QStringLiteral("system"), QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code")},
                                                  {QStringLiteral("value"), QStringLiteral("B86012")}}},
-                                    {QStringLiteral("display"), QStringLiteral("Riverside Medical Practice")}}}}};
+                                    {QStringLiteral("display"), QStringLiteral("Riverside Medical Practice")}}}},
+            // The nominated pharmacy, as PDS sends it (UK Core extension, ODS code).
+            {QStringLiteral("extension"),
+             QJsonArray{QJsonObject{{QStringLiteral("url"), QString::fromLatin1(kNominatedPharmacyExtension)},
+                                    {QStringLiteral("valueReference"),
+                                     QJsonObject{{QStringLiteral("identifier"),
+                                                  QJsonObject{{QStringLiteral("system"), QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code")},
+                                                              {QStringLiteral("value"), nominatedPharmacyOds(m.id)}}}}}}}}};
 }
 
 // ---- Consultations made for the record's other entries (diagnoses, medicines, vaccines) -----------------

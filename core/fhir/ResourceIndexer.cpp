@@ -135,7 +135,7 @@ struct TypeFields {
     bool statusIsConcept;                          // clinicalStatus (CodeableConcept) instead of status
 };
 
-constexpr std::array<TypeFields, 11> kTypes{{
+constexpr std::array<TypeFields, 12> kTypes{{
     {"Observation", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
     {"DiagnosticReport", "code", {"effectiveDateTime", "effectivePeriod", "issued"}, false},
     {"Condition", "code", {"onsetDateTime", "onsetPeriod", "recordedDate"}, true},
@@ -146,6 +146,7 @@ constexpr std::array<TypeFields, 11> kTypes{{
     {"Encounter", "type", {"period", "", ""}, false},
     {"DocumentReference", "type", {"date", "", ""}, false},
     {"Procedure", "code", {"performedDateTime", "performedPeriod", ""}, false},
+    {"Task", "code", {"authoredOn", "lastModified", ""}, false},
     {"Patient", "", {"", "", ""}, false},
 }};
 

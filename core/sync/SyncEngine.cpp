@@ -70,7 +70,10 @@ QStringList SyncEngine::resourceTypes()
 {
     return {QStringLiteral("Patient"), QStringLiteral("AllergyIntolerance"), QStringLiteral("MedicationRequest"),
             QStringLiteral("Condition"), QStringLiteral("Immunization"), QStringLiteral("DiagnosticReport"),
-            QStringLiteral("Observation"), QStringLiteral("Encounter"), QStringLiteral("DocumentReference")};
+            QStringLiteral("Observation"), QStringLiteral("Encounter"), QStringLiteral("DocumentReference"),
+            // Repeat prescription requests (the patient's own, and their progress), by the standard
+            // Task search parameter `patient`.
+            QStringLiteral("Task")};
 }
 
 QString SyncEngine::searchQuery(const QString &type, int count, const QString &cursor) const

@@ -47,9 +47,9 @@ TEST_CASE("first sync stores exactly what the sandbox holds; a second sync asks 
     const QJsonObject requests = sandbox.adminGet(QStringLiteral("requests")).object();
     const QJsonObject byType = requests.value(QStringLiteral("byType")).toObject();
     // One search per type; attachments already stored are not fetched again.
-    CHECK(requests.value(QStringLiteral("total")).toInt() == 9);
+    CHECK(requests.value(QStringLiteral("total")).toInt() == 10);
     for (const char *type : {"Patient", "AllergyIntolerance", "MedicationRequest", "Condition", "Immunization",
-                             "DiagnosticReport", "Observation", "Encounter", "DocumentReference"}) {
+                             "DiagnosticReport", "Observation", "Encounter", "DocumentReference", "Task"}) {
         INFO(type);
         CHECK(byType.value(QLatin1String(type)).toInt() == 1);
     }
@@ -123,7 +123,7 @@ TEST_CASE("an incremental sync fetches only what changed on the server since the
     INFO(second.err.toStdString());
     REQUIRE(second.exitCode == 0);
     CHECK(second.out.contains(" 2 resources stored"));
-    CHECK(sandbox.adminGet(QStringLiteral("requests")).object().value(QStringLiteral("total")).toInt() == 9);
+    CHECK(sandbox.adminGet(QStringLiteral("requests")).object().value(QStringLiteral("total")).toInt() == 10);
     // Changed resources replace their old versions: nothing is duplicated.
     CHECK(summaryCounts(profile, parentId) == before);
 }

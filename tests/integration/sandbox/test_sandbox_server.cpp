@@ -14,7 +14,7 @@ TEST_CASE("metadata and discovery documents", "[sandbox]")
     CHECK(cs.value(QStringLiteral("fhirVersion")).toString() == QLatin1String("4.0.1"));
     const QJsonObject rest = cs.value(QStringLiteral("rest")).toArray().at(0).toObject();
     CHECK(rest.value(QStringLiteral("mode")).toString() == QLatin1String("server"));
-    CHECK(rest.value(QStringLiteral("resource")).toArray().size() == 12); // 10 + DocumentReference + Binary (read only)
+    CHECK(rest.value(QStringLiteral("resource")).toArray().size() == 14); // 10 + DocumentReference + Binary (read only) + the pharmacy directory (Organization, Location)
     const QByteArray security = QJsonDocument(rest.value(QStringLiteral("security")).toObject()).toJson();
     CHECK(security.contains("oauth-uris"));
     CHECK(security.contains((f.origin + QStringLiteral("/oauth2/token")).toLatin1()));

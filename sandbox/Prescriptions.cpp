@@ -1,0 +1,261 @@
+#include "Prescriptions.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace hearth::sandbox {
+
+namespace {
+
+const QString kOds = QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code");
+const QString kOrderingParameter = QStringLiteral("https://fhir.nhs.uk/England/CodeSystem/England-PFSPrescriptionOrderingParameter");
+const QString kOrderItem = QStringLiteral("https://fhir.nhs.uk/Id/prescription-order-item-number");
+
+struct PharmacySpec
+{
+    const char *ods;
+    const char *name;
+    const char *line;
+    const char *postcode;
+    const char *phone;
+    bool weekends;
+    const char *closes;   // weekday closing time
+};
+
+// Invented pharmacies in Leeds with made-up ODS-shaped codes (F + letter + 3 digits).
+const PharmacySpec kPharmacies[] = {
+    {"FA123", "Hyde Park Pharmacy", "12 Brudenell Road", "LS6 1BD", "0113 496 0101", true, "18:30:00"},
+    {"FB456", "Headingley Chemist", "3 Otley Road", "LS6 3AA", "0113 496 0202", false, "17:30:00"},
+    {"FC789", "Kirkstall Late Pharmacy", "88 Kirkstall Lane", "LS5 3JF", "0113 496 0303", true, "22:00:00"},
+};
+
+QString instant(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject coded(const QString &system, const char *code, const char *display)
+{
+    return {{QStringLiteral("coding"), QJsonArray{QJsonObject{{QStringLiteral("system"), system},
+                                                              {QStringLiteral("code"), QString::fromLatin1(code)},
+                                                              {QStringLiteral("display"), QString::fromLatin1(display)}}}}};
+}
+
+QJsonObject businessStatus(const char *text)
+{
+    return {{QStringLiteral("text"), QString::fromLatin1(text)}};
+}
+
+QString referenceId(const QJsonObject &o, const char *element, const char *type)
+{
+    const QString ref = o.value(QLatin1String(element)).toObject().value(QStringLiteral("reference")).toString();
+    const QString prefix = QLatin1String(type) + QLatin1Char('/');
+    return ref.startsWith(prefix) ? ref.mid(prefix.size()) : QString();
+}
+
+QString preferredPerformer(const QJsonObject &task)
+{
+    for (const auto &v : task.value(QStringLiteral("input")).toArray()) {
+        const QJsonObject input = v.toObject();
+        const auto codings = input.value(QStringLiteral("type")).toObject().value(QStringLiteral("coding")).toArray();
+        if (!codings.isEmpty() && codings.first().toObject().value(QStringLiteral("code")).toString() == QLatin1String("preferred-performer"))
+            return input.value(QStringLiteral("valueIdentifier")).toObject().value(QStringLiteral("value")).toString();
+    }
+    return {};
+}
+
+} // namespace
+
+QString nominatedPharmacyOds(const QString &patientId)
+{
+    // The parent and the teenager use the nearest; the youngest child's prescriptions go to the late one.
+    return patientId == QLatin1String("pat-0003") ? QStringLiteral("FC789") : QStringLiteral("FA123");
+}
+
+bool isDirectoryType(const QString &type)
+{
+    return type == QLatin1String("Organization") || type == QLatin1String("Location");
+}
+
+int addPharmacies(ResourceStore &store, qint64 stampMs)
+{
+    int n = 0;
+    for (const PharmacySpec &p : kPharmacies) {
+        const QString ods = QString::fromLatin1(p.ods);
+        const QJsonObject address{{QStringLiteral("line"), QJsonArray{QString::fromLatin1(p.line)}},
+                                  {QStringLiteral("city"), QStringLiteral("Leeds")},
+                                  {QStringLiteral("postalCode"), QString::fromLatin1(p.postcode)},
+                                  {QStringLiteral("country"), QStringLiteral("GB")}};
+        const QJsonObject org{
+            {QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), kOds}, {QStringLiteral("value"), ods}}}},
+            {QStringLiteral("active"), true},
+            {QStringLiteral("type"), QJsonArray{coded(QStringLiteral("http://terminology.hl7.org/CodeSystem/organization-type"),
+                                                       "prov", "Healthcare Provider")}},
+            {QStringLiteral("name"), QString::fromLatin1(p.name)},
+            {QStringLiteral("telecom"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                                               {QStringLiteral("value"), QString::fromLatin1(p.phone)}}}},
+            {QStringLiteral("address"), QJsonArray{address}}};
+        store.insert(QStringLiteral("Organization"), QStringLiteral("pharm-") + ods, QString(), stampMs, org);
+
+        QJsonArray hours{QJsonObject{{QStringLiteral("daysOfWeek"), QJsonArray{QStringLiteral("mon"), QStringLiteral("tue"),
+                                                                                 QStringLiteral("wed"), QStringLiteral("thu"),
+                                                                                 QStringLiteral("fri")}},
+                                     {QStringLiteral("openingTime"), QStringLiteral("09:00:00")},
+                                     {QStringLiteral("closingTime"), QString::fromLatin1(p.closes)}}};
+        if (p.weekends)
+            hours.append(QJsonObject{{QStringLiteral("daysOfWeek"), QJsonArray{QStringLiteral("sat"), QStringLiteral("sun")}},
+                                     {QStringLiteral("openingTime"), QStringLiteral("10:00:00")},
+                                     {QStringLiteral("closingTime"), QStringLiteral("16:00:00")}});
+        const QJsonObject location{
+            {QStringLiteral("status"), QStringLiteral("active")},
+            {QStringLiteral("name"), QString::fromLatin1(p.name)},
+            {QStringLiteral("address"), address},
+            {QStringLiteral("managingOrganization"),
+             QJsonObject{{QStringLiteral("reference"), QStringLiteral("Organization/pharm-") + ods}}},
+            {QStringLiteral("hoursOfOperation"), hours}};
+        store.insert(QStringLiteral("Location"), QStringLiteral("pharm-loc-") + ods, QString(), stampMs, location);
+        ++n;
+    }
+    return n;
+}
+
+PrescriptionWorkflow::PrescriptionWorkflow(ResourceStore &store, std::function<qint64()> stamp)
+    : m_store(store), m_stamp(std::move(stamp))
+{
+    QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+}
+
+void PrescriptionWorkflow::recordVersion(const StoredResource &task)
+{
+    m_history[task.id].append(task.json);
+}
+
+QList<QByteArray> PrescriptionWorkflow::history(const QString &taskId) const
+{
+    return m_history.value(taskId);
+}
+
+void PrescriptionWorkflow::setStepMs(int ms)
+{
+    m_stepMs = std::max(0, ms);
+    if (m_stepMs == 0) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(std::max(10, m_stepMs / 4));
+}
+
+void PrescriptionWorkflow::tick()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList due;
+    for (const StoredResource *r : m_store.all(QStringLiteral("Task")))
+        if (now - r->lastUpdatedMs >= m_stepMs)
+            due << r->id;
+    for (const QString &id : std::as_const(due))
+        advance(id, m_autoReject);
+}
+
+PrescriptionWorkflow::Outcome PrescriptionWorkflow::advance(const QString &taskId, const QString &rejectReason)
+{
+    const StoredResource *stored = m_store.find(QStringLiteral("Task"), taskId);
+    if (!stored || stored->deleted)
+        return {404, {}, QStringLiteral("unknown Task")};
+    const QJsonObject task = QJsonDocument::fromJson(stored->json).object();
+    const QString status = task.value(QStringLiteral("status")).toString();
+    const QString business = task.value(QStringLiteral("businessStatus")).toObject().value(QStringLiteral("text")).toString();
+    const QString templateId = referenceId(task, "focus", "MedicationRequest");
+    if (templateId.isEmpty())
+        return {400, {}, QStringLiteral("the Task's focus is not a MedicationRequest")};
+
+    const qint64 now = m_stamp();
+    QString step;
+    std::function<void(QJsonObject &)> change;
+    if (status == QLatin1String("requested") || status == QLatin1String("received")) {
+        step = QStringLiteral("in-review");
+        change = [](QJsonObject &t) {
+            t.insert(QStringLiteral("status"), QStringLiteral("in-progress"));
+            t.insert(QStringLiteral("businessStatus"), businessStatus("In review"));
+        };
+    } else if (status == QLatin1String("in-progress") && !rejectReason.isEmpty()) {
+        step = QStringLiteral("rejected");
+        change = [rejectReason](QJsonObject &t) {
+            t.insert(QStringLiteral("status"), QStringLiteral("rejected"));
+            t.remove(QStringLiteral("businessStatus"));
+            t.insert(QStringLiteral("statusReason"), QJsonObject{{QStringLiteral("text"), rejectReason}});
+        };
+    } else if (status == QLatin1String("in-progress")) {
+        step = QStringLiteral("accepted");
+        change = [](QJsonObject &t) {
+            t.insert(QStringLiteral("status"), QStringLiteral("accepted"));
+            t.remove(QStringLiteral("businessStatus"));
+        };
+    } else if (status == QLatin1String("accepted")) {
+        // The GP issues it: an order MedicationRequest based on the template, sent to EPS.
+        const StoredResource *plan = m_store.find(QStringLiteral("MedicationRequest"), templateId);
+        if (!plan || plan->deleted)
+            return {409, {}, QStringLiteral("the repeat template is gone")};
+        QJsonObject issue = QJsonDocument::fromJson(plan->json).object();
+        for (const char *drop : {"id", "meta", "extension", "encounter", "identifier"})
+            issue.remove(QLatin1String(drop));
+        const QString item = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString pharmacy = preferredPerformer(task);
+        issue.insert(QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), kOrderItem},
+                                                                          {QStringLiteral("value"), item}}});
+        issue.insert(QStringLiteral("intent"), QStringLiteral("order"));
+        issue.insert(QStringLiteral("status"), QStringLiteral("active"));
+        issue.insert(QStringLiteral("authoredOn"), instant(now));
+        issue.insert(QStringLiteral("basedOn"), QJsonArray{QJsonObject{{QStringLiteral("reference"),
+                                                                        QStringLiteral("MedicationRequest/") + templateId}}});
+        QJsonObject dispense = issue.value(QStringLiteral("dispenseRequest")).toObject();
+        if (!pharmacy.isEmpty())
+            dispense.insert(QStringLiteral("performer"),
+                            QJsonObject{{QStringLiteral("identifier"), QJsonObject{{QStringLiteral("system"), kOds},
+                                                                                   {QStringLiteral("value"), pharmacy}}}});
+        issue.insert(QStringLiteral("dispenseRequest"), dispense);
+        const QString patientId = plan->patientId;   // insert() may move the store's entries
+        m_store.insert(QStringLiteral("MedicationRequest"), QStringLiteral("rx-issue-%1").arg(++m_issued), patientId, now,
+                       issue);
+        step = QStringLiteral("issued");
+        change = [item](QJsonObject &t) {
+            t.insert(QStringLiteral("status"), QStringLiteral("completed"));
+            t.insert(QStringLiteral("output"),
+                     QJsonArray{QJsonObject{{QStringLiteral("type"), coded(kOrderingParameter, "sent-to-eps", "Sent to EPS")},
+                                            {QStringLiteral("valueIdentifier"),
+                                             QJsonObject{{QStringLiteral("system"), kOrderItem}, {QStringLiteral("value"), item}}}}});
+        };
+    } else if (status == QLatin1String("completed") && business.isEmpty()) {
+        step = QStringLiteral("ready-to-collect");
+        change = [](QJsonObject &t) { t.insert(QStringLiteral("businessStatus"), businessStatus("Ready to collect")); };
+    } else if (status == QLatin1String("completed") && business == QLatin1String("Ready to collect")) {
+        step = QStringLiteral("collected");
+        change = [](QJsonObject &t) { t.insert(QStringLiteral("businessStatus"), businessStatus("Collected")); };
+        // The issue has been dispensed.
+        for (const StoredResource *r : m_store.search(QStringLiteral("MedicationRequest"), stored->patientId, {})) {
+            const QJsonObject mr = QJsonDocument::fromJson(r->json).object();
+            if (mr.value(QStringLiteral("intent")).toString() == QLatin1String("order")
+                && mr.value(QStringLiteral("status")).toString() == QLatin1String("active")
+                && mr.value(QStringLiteral("basedOn")).toArray().first().toObject().value(QStringLiteral("reference")).toString()
+                       == QStringLiteral("MedicationRequest/") + templateId) {
+                const QString id = r->id;
+                m_store.update(QStringLiteral("MedicationRequest"), id, now,
+                               [](QJsonObject &o) { o.insert(QStringLiteral("status"), QStringLiteral("completed")); });
+                break;
+            }
+        }
+    } else {
+        return {409, {}, QStringLiteral("nothing further for this Task")};
+    }
+    const QString when = instant(now);
+    m_store.update(QStringLiteral("Task"), taskId, now, [&](QJsonObject &t) {
+        change(t);
+        t.insert(QStringLiteral("lastModified"), when);
+    });
+    recordVersion(*m_store.find(QStringLiteral("Task"), taskId));
+    return {200, step, {}};
+}
+
+} // namespace hearth::sandbox

@@ -1,0 +1,404 @@
+// Repeat prescriptions end to end against the in-process sandbox over real HTTP:
+// - ordering two items makes exactly one Task each, also when the first POST's reply is lost and when
+//   the order is made offline and sent after reconnecting;
+// - the sandbox moves the requests along; sync reads them back; the domain builds a dated timeline
+//   (requested, in review, approved / rejected with the practice's reason, issued, ready, collected).
+#include "Pharmacy.h"
+#include "PrescriptionReader.h"
+#include "PrescriptionRequest.h"
+#include "PrescriptionTimeline.h"
+#include "PrescriptionsRepository.h"
+
+#include "auth/SignInFlow.h"
+#include "net/ApiClient.h"
+#include "store/CacheDatabase.h"
+#include "store/ResourceStore.h"
+#include "support/TestCache.h"
+#include "sync/HeadlessBrowser.h"
+#include "sync/Outbox.h"
+#include "sync/SyncEngine.h"
+
+#include "SandboxServer.h"
+
+#include <catch2/catch.hpp>
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <memory>
+
+using namespace hearth;
+namespace rx = hearth::prescriptions;
+using std::chrono::milliseconds;
+
+namespace {
+
+bool spinUntil(const std::function<bool()> &done, int timeoutMs = 20000)
+{
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    deadline.start(timeoutMs);
+    while (!done() && deadline.isActive())
+        loop.processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    return done();
+}
+
+QUrl deadBase()
+{
+    QTcpServer probe;
+    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/fhir/R4").arg(port));
+}
+
+// A sandbox, the parent signed in, the parent's encrypted database, synced once.
+struct World {
+    sandbox::SandboxServer server;
+    QNetworkAccessManager nam;
+    QByteArray accessToken;
+    QString patientId;
+    hearth::test::TempCache cache;
+    std::unique_ptr<ApiClient> online;
+
+    World()
+    {
+        REQUIRE(server.listen(0));
+        REQUIRE(cache.db);
+        HeadlessBrowser browser(nam);
+        SignInFlow flow(nam);
+        AuthParams params;
+        params.loginHint = QStringLiteral("parent");
+        std::optional<Result<SignInResult>> result;
+        flow.start(server.fhirBaseUrl(), params, [&](const QUrl &url) { browser.open(url); },
+                   [&](Result<SignInResult> r) { result = std::move(r); }, 20000);
+        REQUIRE(spinUntil([&] { return result.has_value(); }));
+        REQUIRE(result->ok());
+        accessToken = result->value().tokens.accessToken;
+        patientId = result->value().patientId;
+        online = api(server.fhirBaseUrl());
+        sync();
+    }
+
+    std::unique_ptr<ApiClient> api(const QUrl &base)
+    {
+        auto client = std::make_unique<ApiClient>(nam, base);
+        client->setAccessToken(accessToken);
+        client->setTransferTimeoutMs(10000);
+        return client;
+    }
+
+    std::unique_ptr<Outbox> outbox(ApiClient &client)
+    {
+        auto opened = Outbox::open(*cache.db, client);
+        REQUIRE(opened.ok());
+        std::unique_ptr<Outbox> box = std::move(opened).value();
+        box->setAutoRetry(false);
+        box->setBackoff([](int, const Error &) { return milliseconds(0); });
+        return box;
+    }
+
+    SyncReport sync()
+    {
+        SyncEngine engine(*online);
+        std::optional<Result<SyncReport>> report;
+        engine.syncPatient(patientId, *cache.db, [&](Result<SyncReport> r) { report = std::move(r); });
+        REQUIRE(spinUntil([&] { return report.has_value(); }, 60000));
+        INFO((report->ok() ? QString() : report->error().describe()).toStdString());
+        REQUIRE(report->ok());
+        return report->value();
+    }
+
+    QJsonObject control(const QByteArray &verb, const QString &pathAndQuery, int expect = 200)
+    {
+        QNetworkRequest request(server.fhirBaseUrl().resolved(QUrl(pathAndQuery)));
+        QNetworkReply *reply = nam.sendCustomRequest(request, verb);
+        REQUIRE(spinUntil([&] { return reply->isFinished(); }));
+        const QByteArray body = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        INFO(body.toStdString());
+        REQUIRE(status == expect);
+        return QJsonDocument::fromJson(body).object();
+    }
+
+    QStringList serverTaskIds()
+    {
+        QStringList ids;
+        for (const QJsonValue &v : control("GET", QStringLiteral("/_sandbox/resources?type=Task")).value(QStringLiteral("ids")).toArray())
+            ids << v.toString();
+        return ids;
+    }
+
+    QByteArray fhirGet(const QString &path)
+    {
+        std::optional<Result<HttpReply>> got;
+        online->get(path, [&](Result<HttpReply> r) { got = std::move(r); });
+        REQUIRE(spinUntil([&] { return got.has_value(); }));
+        REQUIRE(got->ok());
+        return got->value().body;
+    }
+
+    PrescriptionsRepository repository() { return PrescriptionsRepository(*store); }
+    std::unique_ptr<ResourceStore> store = std::make_unique<ResourceStore>(cache.db->database());
+
+    // The nominated pharmacy as the synced Patient names it.
+    QString nominatedPharmacy()
+    {
+        auto patient = store->get(QStringLiteral("Patient"), patientId);
+        REQUIRE(patient.ok());
+        REQUIRE(patient->has_value());
+        return rx::nominatedPharmacyOds(QJsonDocument::fromJson((*patient)->json).object());
+    }
+
+    // Two repeats the practice allows online, and checks the one it does not is marked.
+    QList<MedicationRequestInfo> twoOrderable()
+    {
+        auto templates = repository().repeatTemplates(QDateTime::currentDateTimeUtc());
+        REQUIRE(templates.ok());
+        QList<MedicationRequestInfo> out;
+        bool sawDisallowed = false;
+        for (const auto &t : *templates) {
+            if (t.notOrderable == NotOrderableReason::None && out.size() < 2)
+                out << t.plan;
+            sawDisallowed = sawDisallowed || t.notOrderable == NotOrderableReason::PracticeDisallows;
+            CHECK(t.lastIssued.isValid());   // every sandbox repeat has been issued before
+        }
+        CHECK(sawDisallowed);
+        REQUIRE(out.size() == 2);
+        return out;
+    }
+
+    Result<QStringList> order(Outbox &box, const QList<MedicationRequestInfo> &items)
+    {
+        PrescriptionRequest request(patientId, nominatedPharmacy());
+        for (const auto &item : items)
+            request.addItem(item);
+        request.setNote(QStringLiteral("Going on holiday on Friday"));
+        return request.submit([&box](const QString &kind, const QString &type, const QByteArray &json) {
+            return box.enqueue(kind, type, json);
+        }, QDateTime::currentDateTimeUtc());
+    }
+};
+
+Outbox::FlushReport flushAndWait(Outbox &box)
+{
+    std::optional<Outbox::FlushReport> report;
+    box.flush([&](Outbox::FlushReport r) { report = r; });
+    REQUIRE(spinUntil([&] { return report.has_value(); }));
+    return *report;
+}
+
+bool allSent(Outbox &box, const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        auto item = box.item(id);
+        if (!item.ok() || !item->has_value() || (*item)->state != OutboxState::Sent)
+            return false;
+    }
+    return true;
+}
+
+// The Tasks on the server: focus template id → count, checking each is a well-formed renewal.
+QMap<QString, int> serverRequests(World &w)
+{
+    QMap<QString, int> byTemplate;
+    for (const QString &id : w.serverTaskIds()) {
+        const RenewalTask t = rx::readTask(QJsonDocument::fromJson(w.fhirGet(QStringLiteral("Task/") + id)).object());
+        CHECK(t.isRenewal());
+        CHECK(t.status == TaskStatus::Requested);
+        CHECK(t.intent == QLatin1String("order"));
+        CHECK(t.forPatientId == w.patientId);
+        CHECK(t.preferredPerformerOds == QLatin1String("FA123"));
+        CHECK(t.notes == QStringList{QStringLiteral("Going on holiday on Friday")});
+        ++byTemplate[t.focusMedicationRequestId];
+    }
+    return byTemplate;
+}
+
+} // namespace
+
+TEST_CASE("two items ordered: exactly one Task each, though the first reply is lost", "[prescriptions][fault]")
+{
+    World w;
+    const QList<MedicationRequestInfo> items = w.twoOrderable();
+    auto box = w.outbox(*w.online);
+    // Qt resends a POST twice by itself when the connection closes before any reply byte; three drops
+    // make the loss reach the outbox (see tests/integration/outbox).
+    w.control("POST", QStringLiteral("/_sandbox/faults?mode=drop-response&type=Task&times=3"));
+
+    const Result<QStringList> ids = w.order(*box, items);
+    REQUIRE(ids.ok());
+    REQUIRE(ids->size() == 2);
+    const auto first = flushAndWait(*box);
+    CHECK(first.stoppedBy.kind == Error::Kind::Network);
+    CHECK(w.serverTaskIds().size() == 1);   // the first was committed, its reply lost
+
+    for (int pass = 0; pass < 5 && !allSent(*box, *ids); ++pass)
+        (void)flushAndWait(*box);
+    REQUIRE(allSent(*box, *ids));
+    (void)flushAndWait(*box);   // nothing left to send
+
+    const QMap<QString, int> byTemplate = serverRequests(w);
+    CHECK(byTemplate.size() == 2);
+    CHECK(byTemplate.value(items.at(0).id) == 1);
+    CHECK(byTemplate.value(items.at(1).id) == 1);
+}
+
+TEST_CASE("ordered offline, sent exactly once after reconnecting", "[prescriptions][fault]")
+{
+    World w;
+    const QList<MedicationRequestInfo> items = w.twoOrderable();
+    QStringList ids;
+    {
+        auto offline = w.api(deadBase());
+        auto box = w.outbox(*offline);
+        const Result<QStringList> ordered = w.order(*box, items);
+        REQUIRE(ordered.ok());
+        ids = *ordered;
+        const auto report = flushAndWait(*box);
+        CHECK(report.stoppedBy.kind == Error::Kind::Network);
+        CHECK(report.waiting == 2);
+    }
+    CHECK(w.serverTaskIds().isEmpty());
+
+    auto box = w.outbox(*w.online);   // back online: the same database, a new outbox
+    const auto report = flushAndWait(*box);
+    CHECK(report.sent == 2);
+    REQUIRE(allSent(*box, ids));
+    (void)flushAndWait(*box);
+    const QMap<QString, int> byTemplate = serverRequests(w);
+    CHECK(byTemplate.value(items.at(0).id) == 1);
+    CHECK(byTemplate.value(items.at(1).id) == 1);
+    CHECK(w.serverTaskIds().size() == 2);
+}
+
+TEST_CASE("the sandbox moves the requests; sync reads them back; the timeline has every step with its date",
+          "[prescriptions]")
+{
+    World w;
+    const QList<MedicationRequestInfo> items = w.twoOrderable();
+    auto box = w.outbox(*w.online);
+    const Result<QStringList> ids = w.order(*box, items);
+    REQUIRE(ids.ok());
+    (void)flushAndWait(*box);
+    REQUIRE(allSent(*box, *ids));
+
+    // Sync brings the requests back, matched to the outbox by their client identifier.
+    w.sync();
+    auto requests = w.repository().requests();
+    REQUIRE(requests.ok());
+    REQUIRE(requests->size() == 2);
+    QHash<QString, QString> taskOf;   // template id → server Task id
+    for (const RenewalTask &t : *requests) {
+        CHECK(t.status == TaskStatus::Requested);
+        CHECK((t.clientIdentifier == QStringLiteral("urn:uuid:") + ids->at(0)
+               || t.clientIdentifier == QStringLiteral("urn:uuid:") + ids->at(1)));
+        taskOf.insert(t.focusMedicationRequestId, t.id);
+    }
+    const QString approvedId = taskOf.value(items.at(0).id);
+    const QString rejectedId = taskOf.value(items.at(1).id);
+    REQUIRE_FALSE(approvedId.isEmpty());
+    REQUIRE_FALSE(rejectedId.isEmpty());
+
+    // The first goes all the way; a sync after each step keeps every version the client saw.
+    const auto current = [&](const QString &taskId) {
+        auto all = w.repository().requests();
+        REQUIRE(all.ok());
+        for (const RenewalTask &t : *all)
+            if (t.id == taskId)
+                return t;
+        FAIL("request not in the store");
+        return RenewalTask{};
+    };
+    QList<RenewalTask> seen{current(approvedId)};
+    const QStringList steps{QStringLiteral("in-review"), QStringLiteral("accepted"), QStringLiteral("issued"),
+                            QStringLiteral("ready-to-collect"), QStringLiteral("collected")};
+    for (const QString &step : steps) {
+        CHECK(w.control("POST", QStringLiteral("/_sandbox/prescriptions/advance?id=") + approvedId).value(QStringLiteral("step")).toString()
+              == step);
+        const SyncReport report = w.sync();
+        CHECK(report.stored >= 1);
+        seen << current(approvedId);
+    }
+    // The second is rejected with the practice's reason.
+    const QString reason = QStringLiteral("Please book a medication review with your GP first");
+    w.control("POST", QStringLiteral("/_sandbox/prescriptions/advance?id=") + rejectedId);
+    w.control("POST", QStringLiteral("/_sandbox/prescriptions/advance?id=") + rejectedId + QStringLiteral("&reject=")
+                          + QString::fromLatin1(QUrl::toPercentEncoding(reason)));
+    w.sync();
+
+    auto issues = w.repository().issues();
+    REQUIRE(issues.ok());
+    const QList<RequestStep> expected{RequestStep::Requested, RequestStep::InReview, RequestStep::Approved,
+                                      RequestStep::Issued, RequestStep::ReadyToCollect, RequestStep::Collected};
+    const auto checkFull = [&](const QList<TimelineEntry> &timeline) {
+        REQUIRE(timeline.size() == expected.size());
+        for (int i = 0; i < timeline.size(); ++i) {
+            INFO("step " << i);
+            CHECK(timeline.at(i).step == expected.at(i));
+            CHECK(timeline.at(i).at.isValid());
+            if (i > 0)
+                CHECK(timeline.at(i).at >= timeline.at(i - 1).at);
+        }
+        CHECK(timeline.at(0).at == seen.first().authoredOn);
+        CHECK(timeline.at(4).pharmacyOds == QLatin1String("FA123"));
+        // The issue sync brought back: an order based on the template.
+        const QString issueId = timeline.at(3).issuedMedicationRequestId;
+        REQUIRE_FALSE(issueId.isEmpty());
+        auto issue = w.store->get(QStringLiteral("MedicationRequest"), issueId);
+        REQUIRE(issue.ok());
+        REQUIRE(issue->has_value());
+        CHECK(rx::readMedicationRequest(QJsonDocument::fromJson((*issue)->json).object()).basedOnId == items.at(0).id);
+    };
+    // From the versions sync saw, and from the server's FHIR history of the Task: the same timeline.
+    const QList<TimelineEntry> fromSync = rx::buildTimeline(seen, *issues);
+    checkFull(fromSync);
+    const auto history = rx::readHistory(w.fhirGet(QStringLiteral("Task/") + approvedId + QStringLiteral("/_history")));
+    REQUIRE(history.ok());
+    CHECK(history->size() == 6);
+    const QList<TimelineEntry> fromHistory = rx::buildTimeline(*history, *issues);
+    checkFull(fromHistory);
+    CHECK(fromHistory == fromSync);
+
+    const auto rejectedHistory = rx::readHistory(w.fhirGet(QStringLiteral("Task/") + rejectedId + QStringLiteral("/_history")));
+    REQUIRE(rejectedHistory.ok());
+    const QList<TimelineEntry> refused = rx::buildTimeline(*rejectedHistory, *issues);
+    REQUIRE(refused.size() == 3);
+    CHECK(refused.at(0).step == RequestStep::Requested);
+    CHECK(refused.at(1).step == RequestStep::InReview);
+    CHECK(refused.at(2).step == RequestStep::Rejected);
+    CHECK(refused.at(2).reason == reason);
+    for (const TimelineEntry &e : refused)
+        CHECK(e.at.isValid());
+    // The synced copy alone says where it stands.
+    CHECK(rx::currentStep(rx::buildTimeline({current(rejectedId)}, *issues)) == RequestStep::Rejected);
+    CHECK(current(rejectedId).statusReason == reason);
+}
+
+TEST_CASE("the nominated pharmacy and its opening hours from the directory", "[prescriptions]")
+{
+    World w;
+    const QString ods = w.nominatedPharmacy();
+    REQUIRE(ods == QLatin1String("FA123"));
+    const QByteArray orgs = w.fhirGet(QStringLiteral("Organization?identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fods-organization-code%7C") + ods);
+    const QJsonArray entries = QJsonDocument::fromJson(orgs).object().value(QStringLiteral("entry")).toArray();
+    REQUIRE(entries.size() == 1);
+    Pharmacy pharmacy = rx::readPharmacy(entries.first().toObject().value(QStringLiteral("resource")).toObject());
+    CHECK(pharmacy.ods == ods);
+    CHECK_FALSE(pharmacy.name.isEmpty());
+    CHECK_FALSE(pharmacy.postcode.isEmpty());
+    const QByteArray locations = w.fhirGet(QStringLiteral("Location?organization=Organization%2F") + pharmacy.organizationId);
+    for (const QJsonValue &e : QJsonDocument::fromJson(locations).object().value(QStringLiteral("entry")).toArray())
+        CHECK(rx::addLocation(pharmacy, e.toObject().value(QStringLiteral("resource")).toObject()));
+    REQUIRE_FALSE(pharmacy.hours.isEmpty());
+    CHECK(pharmacy.hours.first().opens.isValid());
+    CHECK(pharmacy.hours.first().closes > pharmacy.hours.first().opens);
+}
