@@ -7,9 +7,15 @@ namespace hearth::fhirjson {
 using namespace Qt::StringLiterals;
 
 
+// A CodeableConcept, or the first of a list of them (Encounter.type, reasonCode).
+static QJsonObject firstConcept(const QJsonValue &value)
+{
+    return value.isArray() ? value.toArray().first().toObject() : value.toObject();
+}
+
 QString conceptText(const QJsonValue &value)
 {
-    const QJsonObject cc = value.toObject();
+    const QJsonObject cc = firstConcept(value);
     const QString text = cc.value("text"_L1).toString().trimmed();
     if (!text.isEmpty())
         return text;
@@ -25,7 +31,7 @@ QString conceptText(const QJsonValue &value)
 // The first coding code of a CodeableConcept, lower-cased (clinicalStatus and friends).
 QString conceptCode(const QJsonValue &value)
 {
-    const QJsonArray codings = value.toObject().value("coding"_L1).toArray();
+    const QJsonArray codings = firstConcept(value).value("coding"_L1).toArray();
     for (const QJsonValue &c : codings) {
         const QString code = c.toObject().value("code"_L1).toString();
         if (!code.isEmpty())

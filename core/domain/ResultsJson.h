@@ -14,9 +14,10 @@
 
 namespace hearth::fhirjson {
 
-// code.text, else the first coding with a display.
+// code.text, else the first coding with a display. `value` is a CodeableConcept or a list of them
+// (the first counts), as in both functions here.
 QString conceptText(const QJsonValue &value);
-// The first coding code of a CodeableConcept, lower-cased (clinicalStatus and friends).
+// The first coding code, lower-cased (clinicalStatus and friends).
 QString conceptCode(const QJsonValue &value);
 // Entries the practice marked as mistakes or refuted must never be shown.
 bool isWithdrawn(const QJsonObject &o);

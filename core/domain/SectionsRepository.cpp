@@ -1,5 +1,7 @@
 #include "SectionsRepository.h"
 
+#include "ResultsJson.h"
+
 #include "fhir/EntryVisibility.h"
 #include "store/ResourceStore.h"
 
@@ -23,36 +25,11 @@ QJsonObject parse(const StoredResource &r)
     return QJsonDocument::fromJson(r.json).object();
 }
 
-QString conceptText(const QJsonValue &value)
-{
-    const QJsonObject cc = value.isArray() ? value.toArray().first().toObject() : value.toObject();
-    const QString text = cc.value("text"_L1).toString().trimmed();
-    if (!text.isEmpty())
-        return text;
-    for (const QJsonValue &c : cc.value("coding"_L1).toArray()) {
-        const QString display = c.toObject().value("display"_L1).toString().trimmed();
-        if (!display.isEmpty())
-            return display;
-    }
-    return {};
-}
-
-QString conceptCode(const QJsonValue &value)
-{
-    const QJsonObject cc = value.isArray() ? value.toArray().first().toObject() : value.toObject();
-    for (const QJsonValue &c : cc.value("coding"_L1).toArray()) {
-        const QString code = c.toObject().value("code"_L1).toString();
-        if (!code.isEmpty())
-            return code;
-    }
-    return {};
-}
-
-// What no section shows (one rule for sections and search, in EntryVisibility).
-bool isWithdrawn(const QJsonObject &o)
-{
-    return visibility::isHidden(o);
-}
+// The same readers as the results section; isWithdrawn is EntryVisibility's one rule for what no
+// section or search shows.
+using fhirjson::conceptCode;
+using fhirjson::conceptText;
+using fhirjson::isWithdrawn;
 
 RecordDate dateOf(const QJsonObject &o, std::initializer_list<QLatin1StringView> keys)
 {
