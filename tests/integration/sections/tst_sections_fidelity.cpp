@@ -1,4 +1,4 @@
-// Fidelity: every Condition, MedicationRequest, AllergyIntolerance, Immunization and Encounter of
+// Fidelity: every Condition, MedicationRequest, AllergyIntolerance, Immunization, Encounter and DocumentReference of
 // the sandbox's synthetic family reaches the section view-models with the same text, date and
 // status. Expectations are read straight from each resource's JSON here, not from the app's code.
 #include "support/CatchQt.h"
@@ -83,11 +83,14 @@ TEST_CASE("every synthetic-family entry of the section types round-trips to the 
         test::SectionsStore store;
         Member expected;
         QList<QJsonObject> notes;   // free-text notes (Comment note observations)
+        QList<QJsonObject> documents;
         // One transaction, as sync stores a page (thousands of single-row commits are slow).
         REQUIRE(store.cache.db->transaction([&]() -> Status {
             for (const QString &type : kTypes + QStringList{u"Patient"_s, u"DocumentReference"_s, u"Observation"_s}) {
                 for (const sandbox::StoredResource *r : family.search(type, member.id, [](qint64) { return true; })) {
                     store.putJson(r->json);
+                    if (type == u"DocumentReference"_s)
+                        documents << QJsonDocument::fromJson(r->json).object();
                     if (type == u"Observation"_s) {
                         const QJsonObject o = QJsonDocument::fromJson(r->json).object();
                         if (code(o.value(u"code"_s)) == QLatin1String(SectionsRepository::kCommentNoteCode))
@@ -231,6 +234,32 @@ TEST_CASE("every synthetic-family entry of the section types round-trips to the 
             if (!notesShown.contains(encounter))
                 notesShown.insert(encounter, vm.consultation(encounter).value(u"notes"_s).toStringList());
             CHECK(notesShown[encounter].contains(o.value(u"valueString"_s).toString().trimmed()));
+            ++checked;
+        }
+
+        // Documents: every current letter is listed with its title and local date and time; one the
+        // app cannot draw (DICOM) is still listed, tagged "can't be shown here".
+        while (vm.documents()->canLoadMore())
+            vm.loadMore(u"documents"_s);
+        const auto shownDocuments = byId(vm.documents());
+        REQUIRE_FALSE(documents.isEmpty());
+        for (const QJsonObject &o : documents) {
+            const QString id = o.value(u"id"_s).toString();
+            INFO("DocumentReference " << id.toStdString());
+            if (o.value(u"status"_s).toString() != u"current"_s) {
+                CHECK_FALSE(shownDocuments.contains(id));
+                continue;
+            }
+            REQUIRE(shownDocuments.contains(id));
+            const auto &row = shownDocuments[id];
+            const QJsonObject attachment = o.value(u"content"_s).toArray().first().toObject()
+                                               .value(u"attachment"_s).toObject();
+            const bool drawable = QStringList{u"application/pdf"_s, u"image/png"_s, u"image/jpeg"_s, u"text/plain"_s}
+                                      .contains(attachment.value(u"contentType"_s).toString().section(u';', 0, 0));
+            // Listed with its title and date either way; a type the app cannot draw is tagged so.
+            CHECK((row.flag == u"unsupported"_s) == !drawable);
+            CHECK(row.title == attachment.value(u"title"_s).toString());
+            CHECK(row.dateText == expectedDate(o.value(u"date"_s).toString(), true));
             ++checked;
         }
     }
