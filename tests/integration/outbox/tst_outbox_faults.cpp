@@ -5,6 +5,7 @@
 #include "store/CacheDatabase.h"
 #include "store/OutboxStore.h"
 #include "support/CatchQt.h"
+#include "support/SpinUntil.h"
 #include "support/TestCache.h"
 #include "sync/HeadlessBrowser.h"
 #include "sync/Outbox.h"
@@ -29,17 +30,7 @@ using std::chrono::milliseconds;
 
 namespace {
 
-// Runs the event loop until `done` is true or the timeout passes.
-bool spinUntil(const std::function<bool()> &done, int timeoutMs = 20000)
-{
-    QEventLoop loop;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    deadline.start(timeoutMs);
-    while (!done() && deadline.isActive())
-        loop.processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-    return done();
-}
+using test::spinUntil;
 
 // One test's world: a sandbox, a signed-in parent, an encrypted patient database.
 struct World {

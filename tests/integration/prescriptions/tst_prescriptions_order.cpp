@@ -13,6 +13,7 @@
 #include "net/ApiClient.h"
 #include "store/CacheDatabase.h"
 #include "store/ResourceStore.h"
+#include "support/SpinUntil.h"
 #include "support/TestCache.h"
 #include "sync/HeadlessBrowser.h"
 #include "sync/Outbox.h"
@@ -39,16 +40,7 @@ using std::chrono::milliseconds;
 
 namespace {
 
-bool spinUntil(const std::function<bool()> &done, int timeoutMs = 20000)
-{
-    QEventLoop loop;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    deadline.start(timeoutMs);
-    while (!done() && deadline.isActive())
-        loop.processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-    return done();
-}
+using test::spinUntil;
 
 QUrl deadBase()
 {
