@@ -5,6 +5,7 @@
 #include "auth/TokenSet.h"
 #include "common/Log.h"
 #include "net/ApiClient.h"
+#include "sync/Outbox.h"
 
 #include <QPointer>
 
@@ -15,11 +16,15 @@ Session::Session(QNetworkAccessManager &nam, Profile &profile, QObject *parent)
 {
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    m_outboxes.clear();   // before the ApiClient they send through
+}
 
 void Session::attach(const Account &account, const QByteArray &accessToken, bool canRefresh)
 {
     m_account = account;
+    m_outboxes.clear();
     m_engine.reset();
     m_api = std::make_unique<ApiClient>(m_nam, account.fhirBase);
     m_api->setAccessToken(accessToken);
@@ -161,7 +166,27 @@ void Session::syncNext(QStringList remaining, SyncReport total, std::function<vo
         return;
     }
     QPointer<Session> self(this);
-    m_engine->syncPatient(patientId, *db.value(), [self, remaining, total, done](Result<SyncReport> report) mutable {
+    CacheDatabase *database = db.value();
+    auto sync = [self, patientId, database, remaining, total, done]() mutable {
+        if (!self)
+            return;
+        self->syncPatient(patientId, *database, std::move(remaining), std::move(total), std::move(done));
+    };
+    // A write that cannot be sent now stays waiting in the outbox (its own retry timer resends it);
+    // the record is read regardless, so sync reports its own outcome.
+    auto box = outbox(patientId);
+    if (!box) {
+        done(box.error());
+        return;
+    }
+    box.value()->flush([sync](Outbox::FlushReport) mutable { sync(); });
+}
+
+void Session::syncPatient(const QString &patientId, CacheDatabase &db, QStringList remaining, SyncReport total,
+                          std::function<void(Result<SyncReport>)> done)
+{
+    QPointer<Session> self(this);
+    m_engine->syncPatient(patientId, db, [self, remaining, total, done](Result<SyncReport> report) mutable {
         if (!self)
             return;
         if (!report) {
@@ -176,6 +201,23 @@ void Session::syncNext(QStringList remaining, SyncReport total, std::function<vo
             total.storedByType[it.key()] += it.value();
         self->syncNext(remaining, total, done);
     });
+}
+
+Result<Outbox *> Session::outbox(const QString &patientId)
+{
+    if (!m_api || !m_account || !m_account->patientIds.contains(patientId))
+        return Error::make(Error::Kind::NotFound, QStringLiteral("not signed in, or not a patient of this profile"));
+    if (auto it = m_outboxes.constFind(patientId); it != m_outboxes.cend())
+        return it.value().get();
+    auto db = m_profile.patientDatabase(patientId, true);
+    if (!db)
+        return db.error();
+    auto opened = Outbox::open(*db.value(), *m_api);
+    if (!opened)
+        return opened.error();
+    std::shared_ptr<Outbox> box = std::move(opened).value();
+    m_outboxes.insert(patientId, box);
+    return box.get();
 }
 
 } // namespace hearth

@@ -4,6 +4,7 @@
 #include "sync/Profile.h"
 #include "sync/SyncEngine.h"
 
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -13,6 +14,8 @@
 namespace hearth {
 
 class ApiClient;
+class CacheDatabase;
+class Outbox;
 class TokenClient;
 struct AuthParams;
 
@@ -36,7 +39,12 @@ public:
     // Without sign-in: a given bearer token (or none, for loopback test servers) and patient.
     Status useStaticToken(const QUrl &fhirBase, const QString &patientId, const QByteArray &accessToken);
 
+    // Flushes each patient's outbox (the patient's own writes go first), then syncs that patient.
     void syncAll(std::function<void(Result<SyncReport>)> done);
+
+    // The outbox of one patient of this profile, opened on first use and kept while signed in (it
+    // sends through this session's ApiClient, so only after sign-in or restore: NotFound before).
+    Result<Outbox *> outbox(const QString &patientId);
 
     Profile &profile() { return m_profile; }
     ApiClient *api() { return m_api.get(); }
@@ -47,12 +55,15 @@ private:
     void attach(const Account &account, const QByteArray &accessToken, bool canRefresh);
     void refreshToken(std::function<void(Result<QByteArray>)> done);
     void syncNext(QStringList remaining, SyncReport total, std::function<void(Result<SyncReport>)> done);
+    void syncPatient(const QString &patientId, CacheDatabase &db, QStringList remaining, SyncReport total,
+                     std::function<void(Result<SyncReport>)> done);
 
     QNetworkAccessManager &m_nam;
     Profile &m_profile;
     std::optional<Account> m_account;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<SyncEngine> m_engine;
+    QHash<QString, std::shared_ptr<Outbox>> m_outboxes;   // by patient id; they use m_api
     std::unique_ptr<TokenClient> m_tokenClient;
     QPointer<QObject> m_signIn;   // the sign-in still waiting for its browser, if any
 };

@@ -13,10 +13,13 @@
 #include "net/ApiClient.h"
 #include "store/CacheDatabase.h"
 #include "store/ResourceStore.h"
+#include "support/MemoryKeyStore.h"
 #include "support/SpinUntil.h"
 #include "support/TestCache.h"
 #include "sync/HeadlessBrowser.h"
 #include "sync/Outbox.h"
+#include "sync/Profile.h"
+#include "sync/Session.h"
 #include "sync/SyncEngine.h"
 
 #include "SandboxServer.h"
@@ -30,6 +33,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
@@ -393,4 +397,42 @@ TEST_CASE("the nominated pharmacy and its opening hours from the directory", "[p
     REQUIRE_FALSE(pharmacy.hours.isEmpty());
     CHECK(pharmacy.hours.first().opens.isValid());
     CHECK(pharmacy.hours.first().closes > pharmacy.hours.first().opens);
+}
+
+TEST_CASE("the session's outbox: a request made before sync is sent by sync, once, and read back", "[prescriptions]")
+{
+    World w;
+    const QList<MedicationRequestInfo> items = w.twoOrderable();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    MemoryKeyStore keys;
+    auto profile = Profile::open(dir.path(), keys, true);
+    REQUIRE(profile.ok());
+    Session session(w.nam, *profile.value());
+    CHECK_FALSE(session.outbox(w.patientId).ok());   // not signed in yet
+    REQUIRE(session.useStaticToken(w.server.fhirBaseUrl(), w.patientId, w.accessToken).ok());
+    CHECK(session.outbox(QStringLiteral("someone-else")).error().kind == Error::Kind::NotFound);
+
+    auto box = session.outbox(w.patientId);
+    REQUIRE(box.ok());
+    CHECK(session.outbox(w.patientId).value() == box.value());   // one outbox per patient
+    (*box)->setAutoRetry(false);
+    const Result<QStringList> ordered = w.order(**box, items.mid(0, 1));
+    REQUIRE(ordered.ok());
+
+    std::optional<Result<SyncReport>> report;
+    session.syncAll([&](Result<SyncReport> r) { report = std::move(r); });
+    REQUIRE(spinUntil([&] { return report.has_value(); }, 60000));
+    REQUIRE(report->ok());
+    CHECK(allSent(**box, *ordered));
+    CHECK(w.serverTaskIds().size() == 1);
+
+    // Sync read the Task back into the patient's database, linked to the outbox item by its identifier.
+    auto db = profile.value()->patientDatabase(w.patientId, false);
+    REQUIRE(db.ok());
+    ResourceStore store(db.value()->database());
+    auto requests = PrescriptionsRepository(store).requests();
+    REQUIRE(requests.ok());
+    REQUIRE(requests->size() == 1);
+    CHECK(requests->first().clientIdentifier == QStringLiteral("urn:uuid:") + ordered->first());
 }
