@@ -427,7 +427,8 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
     const bool faulted = takeFault(type, page, kind, &fault);
     if (faulted && fault.mode.startsWith(QLatin1String("http-"))) {
         const int status = fault.mode.mid(5).toInt();
-        Reply r = outcome(status, status == 429 ? "throttled" : status == 503 ? "transient" : status == 401 ? "login" : "exception",
+        Reply r = outcome(status, status == 429 ? "throttled" : status == 503 ? "transient" : status == 401 ? "login"
+                                : status == 422 ? "business-rule" : "exception",
                           QStringLiteral("Injected fault"));
         if (status == 429 || status == 503)
             r.headers.append({QByteArrayLiteral("Retry-After"), fault.retryAfterDate ? httpDateAhead() : QByteArrayLiteral("1")});
@@ -841,7 +842,7 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
                 QStringLiteral("http-500"),       QStringLiteral("malformed-json"), QStringLiteral("http-429"),
                 QStringLiteral("http-503"),       QStringLiteral("http-401"),       QStringLiteral("latency"),
                 QStringLiteral("truncated-body"), QStringLiteral("reset"),          QStringLiteral("duplicate-page"),
-                QStringLiteral("foreign-patient"), QStringLiteral("drop-response")};
+                QStringLiteral("foreign-patient"), QStringLiteral("drop-response"), QStringLiteral("http-422")};
             if (!modes.contains(mode))
                 return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown mode")}}), 400);
             Fault f{param("type"), param("page").toInt(), mode,

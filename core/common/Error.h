@@ -27,11 +27,13 @@ struct Error {
     int httpStatus = 0;
     QString outcome;          // OperationOutcome diagnostics/code, if the server sent one
     int retryAfterSeconds = -1;
+    QString serverText;       // the OperationOutcome's words for people (operationOutcomeText):
+                              // may be shown to the patient; never logged (describe() leaves it out)
 
-    static Error make(Kind k, QString msg) { return Error{k, std::move(msg), 0, {}, -1}; }
+    static Error make(Kind k, QString msg) { return Error{k, std::move(msg), 0, {}, -1, {}}; }
     static Error http(int status, QString msg, QString outcome = {}, int retryAfter = -1)
     {
-        return Error{Kind::Http, std::move(msg), status, std::move(outcome), retryAfter};
+        return Error{Kind::Http, std::move(msg), status, std::move(outcome), retryAfter, {}};
     }
 
     QString kindName() const;

@@ -138,6 +138,7 @@ void ApiClient::finished(QNetworkReply *reply, Pending pending)
         Error error = Error::http(status, QStringLiteral("the server answered HTTP %1").arg(status),
                                   summariseOperationOutcome(body),
                                   parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc()));
+        error.serverText = operationOutcomeText(body);
         // 401 after the one refresh: the sign-in is no longer valid. A 403 is a refusal of this one
         // request (scope, consent), not a reason to sign the patient out: it stays an Http error.
         if (status == 401)

@@ -91,6 +91,11 @@ const std::vector<std::vector<const char *>> &migrationSteps()
             ") WITHOUT ROWID",
             "CREATE INDEX search_terms_by_doc ON search_terms (doc)",
         },
+        // 3 -> 4: when the server refuses a write (4xx), the words its OperationOutcome gave for
+        // people, so the patient sees why ("not sent: <reason>") and can try again.
+        {
+            "ALTER TABLE outbox ADD COLUMN refusal TEXT",
+        },
     };
     return steps;
 }

@@ -14,7 +14,8 @@ using store_detail::prepare;
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "client_id, kind, resource_type, payload, state, attempts, last_error, created, server_location, next_attempt");
+    "client_id, kind, resource_type, payload, state, attempts, last_error, created, server_location, next_attempt, "
+    "refusal");
 // rowid breaks ties between items created in the same millisecond: insertion order.
 const QString kOrder = QStringLiteral(" ORDER BY created, rowid");
 
@@ -51,6 +52,7 @@ Result<QList<OutboxItem>> readAll(QSqlQuery &q, const QString &what)
         item.created = timeFromText(q.value(7).toString());
         item.serverLocation = q.value(8).toString();
         item.nextAttempt = timeFromText(q.value(9).toString());
+        item.refusal = q.value(10).toString();
         out.append(item);
     }
     if (q.lastError().isValid())
@@ -87,7 +89,7 @@ Status OutboxStore::insert(const OutboxItem &item)
         return Error::make(Error::Kind::Config, QStringLiteral("outbox item needs an id, a type, a payload and a time"));
     QSqlQuery q(m_db);
     if (Status s = prepare(q, QStringLiteral("INSERT INTO outbox (") + kColumns
-                                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                            QStringLiteral("prepare outbox insert"));
         !s)
         return s;
@@ -101,6 +103,7 @@ Status OutboxStore::insert(const OutboxItem &item)
     q.addBindValue(timeText(item.created));
     q.addBindValue(orNull(item.serverLocation));
     q.addBindValue(orNull(timeText(item.nextAttempt)));
+    q.addBindValue(orNull(item.refusal));
     return exec(q, QStringLiteral("insert outbox item"));
 }
 
@@ -186,12 +189,20 @@ Status OutboxStore::markRetry(const QString &clientId, const QString &errorCode,
                       {orNull(errorCode), orNull(timeText(nextAttempt))}, QStringLiteral("mark outbox item for retry"));
 }
 
-Status OutboxStore::markFailed(const QString &clientId, const QString &errorCode)
+Status OutboxStore::markFailed(const QString &clientId, const QString &errorCode, const QString &refusal)
 {
     return transition(clientId,
-                      QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ?, next_attempt = NULL "
-                                     "WHERE state = 'sending' AND client_id = ?"),
-                      {orNull(errorCode)}, QStringLiteral("mark outbox item failed"));
+                      QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ?, refusal = ?, "
+                                     "next_attempt = NULL WHERE state = 'sending' AND client_id = ?"),
+                      {orNull(errorCode), orNull(refusal)}, QStringLiteral("mark outbox item failed"));
+}
+
+Status OutboxStore::requeue(const QString &clientId)
+{
+    return transition(clientId,
+                      QStringLiteral("UPDATE outbox SET state = 'waiting', last_error = NULL, refusal = NULL, "
+                                     "next_attempt = NULL WHERE state = 'failed' AND client_id = ?"),
+                      {}, QStringLiteral("requeue refused outbox item"));
 }
 
 Result<int> OutboxStore::resetInterrupted()

@@ -17,6 +17,8 @@ namespace hearth {
 //      ▲                        │
 //      └──────markRetry─────────┤        (network, timeout, 5xx, 429, 401: try again later)
 //                               └──markFailed──▶ failed   (the server refused it: 4xx)
+//                                                   │
+//      ◀─────────────────requeue────────────────────┘        (the patient chose "try again")
 // `sending` is persisted before the request leaves, so a crash mid-send leaves a row that
 // resetInterrupted() turns back into `waiting` on the next start (resending is safe: see Outbox.h).
 enum class OutboxState { Waiting, Sending, Sent, Failed };
@@ -35,6 +37,7 @@ struct OutboxItem {
     QDateTime created;         // UTC; items are sent in this order
     QString serverLocation;    // Location (or Type/id) the server gave once sent
     QDateTime nextAttempt;     // UTC; invalid = due now
+    QString refusal;           // failed: the server's words for people (Error::serverText), may be empty
 
     friend bool operator==(const OutboxItem &, const OutboxItem &) = default;
 };
@@ -54,7 +57,11 @@ public:
     Status markSent(const QString &clientId, const QString &serverLocation);   // sending → sent
     Status markRetry(const QString &clientId, const QString &errorCode,
                      const QDateTime &nextAttempt);              // sending → waiting
-    Status markFailed(const QString &clientId, const QString &errorCode);      // sending → failed
+    Status markFailed(const QString &clientId, const QString &errorCode,
+                      const QString &refusal = {});                // sending → failed
+    // failed → waiting, due now: the server refused it, so nothing was created and the same client id
+    // is safe to send again. Keeps `attempts`; clears the error and the refusal.
+    Status requeue(const QString &clientId);
     // Every `sending` row back to `waiting` (run once at start-up); returns how many.
     Result<int> resetInterrupted();
     Status remove(const QString &clientId);      // e.g. the patient dismisses a failed item

@@ -181,7 +181,7 @@ void Outbox::onReply(const OutboxItem &item, const Result<HttpReply> &reply)
     qCInfo(lcSync) << "outbox: send failed:" << code;
     switch (classify(error)) {
     case Outcome::Fail:
-        if (Status s = m_store.markFailed(item.clientId, code); !s) {
+        if (Status s = m_store.markFailed(item.clientId, code, error.serverText); !s) {
             finishPass(s.error());
             return;
         }
@@ -237,6 +237,14 @@ void Outbox::setAutoRetry(bool on)
     m_autoRetry = on;
     if (!on)
         m_retryTimer.stop();
+}
+
+Status Outbox::retry(const QString &clientId)
+{
+    if (Status s = m_store.requeue(clientId); !s)
+        return s;
+    emit itemChanged(clientId);
+    return {};
 }
 
 Result<QList<OutboxItem>> Outbox::items() const

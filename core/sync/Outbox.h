@@ -67,7 +67,11 @@ public:
     void flush(std::function<void(FlushReport)> done = {});
     bool isFlushing() const { return m_flushing; }
 
-    // For the UI: every item, oldest first, with state, attempts, last error and creation time.
+    // The patient's "try again" on an item the server refused (failed → waiting, same client id:
+    // the server created nothing). Does not send: call flush().
+    Status retry(const QString &clientId);
+
+    // For the UI: every item, oldest first, with state, attempts, last error, refusal and creation time.
     Result<QList<OutboxItem>> items() const;
     Result<std::optional<OutboxItem>> item(const QString &clientId) const;
 

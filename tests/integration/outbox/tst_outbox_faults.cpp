@@ -390,3 +390,34 @@ TEST_CASE("default backoff grows, is capped, jittered, and honours Retry-After",
     CHECK(Outbox::errorCode(Error::http(503, QStringLiteral("x"))) == QStringLiteral("http-503"));
     CHECK(Outbox::errorCode(Error::make(Error::Kind::Timeout, QStringLiteral("x"))) == QStringLiteral("timeout"));
 }
+
+TEST_CASE("a refusal keeps the server's words; try again sends the same item once", "[outbox][fault]")
+{
+    World w;
+    auto api = w.api();
+    auto box = w.outbox(*api);
+    w.controlCall("POST", QStringLiteral("/_sandbox/faults?mode=http-422&type=Task&times=1"));
+    const auto id = box->enqueue(QStringLiteral("repeat-prescription"), QStringLiteral("Task"), w.task());
+    REQUIRE(id.ok());
+
+    auto report = flushAndWait(*box);
+    CHECK(report.failed == 1);
+    OutboxItem refused = itemOf(*box, *id);
+    CHECK(refused.state == OutboxState::Failed);
+    CHECK(refused.lastError == QStringLiteral("http-422"));
+    CHECK(refused.refusal == QStringLiteral("Injected fault"));   // the OperationOutcome's diagnostics
+    CHECK(w.serverTaskIds().isEmpty());
+
+    report = flushAndWait(*box);   // a refused item is not resent by itself
+    CHECK(report.sent == 0);
+    CHECK(w.serverTaskIds().isEmpty());
+
+    REQUIRE(box->retry(*id).ok());
+    CHECK_FALSE(box->retry(*id).ok());   // already waiting again
+    report = flushAndWait(*box);
+    CHECK(report.sent == 1);
+    const OutboxItem sent = itemOf(*box, *id);
+    CHECK(sent.state == OutboxState::Sent);
+    CHECK(sent.refusal.isEmpty());
+    CHECK(w.serverTaskIds().size() == 1);
+}

@@ -111,6 +111,22 @@ TEST_CASE("OperationOutcome summaries and HTTP dates")
     CHECK(summariseOperationOutcome(outcome).startsWith(QLatin1String("error/")));
     CHECK(summariseOperationOutcome("{}").isEmpty());
 
+    // The words for people: details.text, else diagnostics, else the coding's display; errors first.
+    CHECK(operationOutcomeText(outcome)
+          == QStringLiteral("Invalid request with error - performer:identifier or patient:identifier parameter is invalid."));
+    CHECK(operationOutcomeText(R"({"resourceType":"OperationOutcome","issue":[
+        {"severity":"warning","code":"informational","details":{"text":"Your practice is busy"}},
+        {"severity":"error","code":"business-rule","diagnostics":"TASK-17","details":{"text":"  Please book a\n review first "}}]})")
+          == QStringLiteral("Please book a review first"));
+    CHECK(operationOutcomeText(R"({"resourceType":"OperationOutcome","issue":[
+        {"severity":"error","code":"invalid","details":{"coding":[{"display":"Required parameter(s) are invalid."}]}}]})")
+          == QStringLiteral("Required parameter(s) are invalid."));
+    CHECK(operationOutcomeText(R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"invalid"}]})").isEmpty());
+    CHECK(operationOutcomeText(R"({"resourceType":"Task"})").isEmpty());
+    CHECK(operationOutcomeText("not json").isEmpty());
+    CHECK(operationOutcomeText(QByteArray(R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","details":{"text":")")
+                               + QByteArray(400, 'a') + R"("}}]})").size() == 300);
+
     const QDateTime now = QDateTime(QDate(2026, 11, 21), QTime(10, 0), QTimeZone::utc());
     CHECK(parseRetryAfter("120", now) == 120);
     CHECK(parseRetryAfter("Sat, 21 Nov 2026 10:00:30 GMT", now) == 30);

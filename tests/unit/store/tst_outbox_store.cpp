@@ -76,6 +76,7 @@ TEST_CASE("outbox items round-trip with every field", "[store][outbox]")
     item.lastError = QStringLiteral("network");
     item.attempts = 2;
     item.nextAttempt = kT0.addSecs(30);
+    item.refusal = QStringLiteral("words from the server");
     REQUIRE(store.insert(item).ok());
     CHECK(fetch(store, QStringLiteral("a")) == item);
 
@@ -150,12 +151,24 @@ TEST_CASE("outbox state transitions follow the lifecycle", "[store][outbox]")
         CHECK(sent.lastError.isEmpty());
         CHECK_FALSE(sent.nextAttempt.isValid());
     }
-    SECTION("sending → failed keeps the reason")
+    SECTION("sending → failed keeps the reason and the server's words; requeue → waiting, due now")
     {
         REQUIRE(store.markSending(id).ok());
-        REQUIRE(store.markFailed(id, QStringLiteral("http-422")).ok());
-        CHECK(fetch(store, id).state == OutboxState::Failed);
-        CHECK(fetch(store, id).lastError == QStringLiteral("http-422"));
+        REQUIRE(store.markFailed(id, QStringLiteral("http-422"), QStringLiteral("Please book a review first")).ok());
+        OutboxItem failed = fetch(store, id);
+        CHECK(failed.state == OutboxState::Failed);
+        CHECK(failed.lastError == QStringLiteral("http-422"));
+        CHECK(failed.refusal == QStringLiteral("Please book a review first"));
+        CHECK_FALSE(store.markSending(id).ok());   // a refused item is not sent again by itself
+
+        REQUIRE(store.requeue(id).ok());
+        OutboxItem again = fetch(store, id);
+        CHECK(again.state == OutboxState::Waiting);
+        CHECK(again.attempts == 1);
+        CHECK(again.lastError.isEmpty());
+        CHECK(again.refusal.isEmpty());
+        CHECK_FALSE(again.nextAttempt.isValid());
+        CHECK_FALSE(store.requeue(id).ok());       // only a failed item can be requeued
     }
     SECTION("out-of-order transitions are refused and change nothing")
     {
