@@ -82,6 +82,11 @@ Result<QList<RenewalTask>> PrescriptionsRepository::requests() const
     return out;
 }
 
+Result<QList<RenewalTask>> PrescriptionsRepository::versions(const RenewalTask &latest) const
+{
+    return QList<RenewalTask>{latest};
+}
+
 namespace prescriptions {
 
 Result<QList<RenewalTask>> readHistory(const QByteArray &bundleJson)

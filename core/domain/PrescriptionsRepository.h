@@ -29,6 +29,11 @@ public:
     Result<QList<MedicationRequestInfo>> issues() const;
     // Repeat requests (Tasks whose focus is a MedicationRequest), newest first.
     Result<QList<RenewalTask>> requests() const;
+    // The versions of one request the device knows, oldest first, ending with `latest` (for its
+    // timeline). Today: just `latest`; stored Task history is read here once sync keeps it.
+    Result<QList<RenewalTask>> versions(const RenewalTask &latest) const;
+    // Every MedicationRequest but entered-in-error ones (templates, issues, acute, stopped).
+    Result<QList<MedicationRequestInfo>> allMedicationRequests() const { return medicationRequests(); }
 
 private:
     Result<QList<MedicationRequestInfo>> medicationRequests() const;

@@ -6,6 +6,7 @@
 #include "Pharmacy.h"
 #include "PrescriptionReader.h"
 #include "PrescriptionRequest.h"
+#include "PrescriptionRequests.h"
 #include "PrescriptionTimeline.h"
 #include "PrescriptionsRepository.h"
 
@@ -435,4 +436,65 @@ TEST_CASE("the session's outbox: a request made before sync is sent by sync, onc
     REQUIRE(requests.ok());
     REQUIRE(requests->size() == 1);
     CHECK(requests->first().clientIdentifier == QStringLiteral("urn:uuid:") + ordered->first());
+}
+
+TEST_CASE("request views: waiting on the device, refused with the server's words, then sent and followed",
+          "[prescriptions][fault]")
+{
+    World w;
+    const QList<MedicationRequestInfo> items = w.twoOrderable();
+    auto offline = w.api(deadBase());
+    auto box = w.outbox(*offline);
+    const Result<QStringList> ordered = w.order(*box, items);
+    REQUIRE(ordered.ok());
+    (void)flushAndWait(*box);
+
+    auto views = [&](Outbox &b) {
+        auto outbox = b.items();
+        REQUIRE(outbox.ok());
+        auto v = rx::requestViews(w.repository(), *outbox);
+        REQUIRE(v.ok());
+        return *v;
+    };
+    QList<RequestItemView> v = views(*box);
+    REQUIRE(v.size() == 2);
+    QStringList medicines;
+    for (const RequestItemView &item : v) {
+        CHECK(item.delivery == RequestItemView::Delivery::Waiting);
+        CHECK(item.taskId.isEmpty());
+        CHECK(item.pharmacyOds == QLatin1String("FA123"));
+        CHECK(item.note == QLatin1String("Going on holiday on Friday"));
+        CHECK(item.current == RequestStep::Requested);
+        CHECK(item.requestedAt.isValid());
+        medicines << item.medication;
+    }
+    medicines.sort(Qt::CaseInsensitive);
+    QStringList expected{items.at(0).medication, items.at(1).medication};
+    expected.sort(Qt::CaseInsensitive);
+    CHECK(medicines == expected);
+
+    // Back online, the practice system refuses the first one.
+    auto online = w.outbox(*w.online);
+    w.control("POST", QStringLiteral("/_sandbox/faults?mode=http-422&type=Task&times=1"));
+    (void)flushAndWait(*online);
+    v = views(*online);
+    const auto refused = std::find_if(v.cbegin(), v.cend(), [&](const RequestItemView &i) { return i.clientId == ordered->at(0); });
+    REQUIRE(refused != v.cend());
+    CHECK(refused->delivery == RequestItemView::Delivery::Refused);
+    CHECK(refused->refusal == QLatin1String("Injected fault"));
+
+    // Try again; sync reads both back as Tasks: one entry each, linked to the outbox items.
+    REQUIRE(online->retry(ordered->at(0)).ok());
+    (void)flushAndWait(*online);
+    w.sync();
+    v = views(*online);
+    REQUIRE(v.size() == 2);
+    for (const RequestItemView &item : v) {
+        CHECK(ordered->contains(item.clientId));
+        CHECK(item.delivery == RequestItemView::Delivery::Sent);
+        CHECK_FALSE(item.taskId.isEmpty());
+        CHECK(item.refusal.isEmpty());
+        CHECK_FALSE(item.medication.isEmpty());
+    }
+    CHECK(w.serverTaskIds().size() == 2);
 }
