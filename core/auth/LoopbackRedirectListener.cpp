@@ -1,6 +1,7 @@
 #include "auth/LoopbackRedirectListener.h"
 
 #include "auth/HttpSupport.h"
+#include "auth/RedirectRequest.h"
 #include "common/Log.h"
 
 #include <QTcpServer>
@@ -106,30 +107,31 @@ void LoopbackRedirectListener::onNewConnection()
 void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
 {
     // Browsers may open idle speculative connections, so each socket keeps its own buffer.
-    QByteArray buffer = socket->property(kBufferProperty).toByteArray() + socket->readAll();
-    if (buffer.size() > kMaxRequestBytes) {
+    const QByteArray buffer = socket->property(kBufferProperty).toByteArray() + socket->readAll();
+    const RedirectRequest request = parseRedirectRequest(buffer, kMaxRequestBytes);
+    switch (request.kind) {
+    case RedirectRequest::Kind::Incomplete:
+        socket->setProperty(kBufferProperty, buffer);
+        return;
+    case RedirectRequest::Kind::TooLarge:
         respond(socket, QByteArrayLiteral("431 Request Header Fields Too Large"), QByteArray());
         return;
-    }
-    socket->setProperty(kBufferProperty, buffer);
-    if (!buffer.contains("\r\n\r\n"))
-        return;
-
-    const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+    case RedirectRequest::Kind::BadRequest:
         respond(socket, QByteArrayLiteral("400 Bad Request"), QByteArray());
         return;
+    case RedirectRequest::Kind::NotFound:
+        respond(socket, QByteArrayLiteral("404 Not Found"), page("Not found", "There is nothing here."));
+        return;
+    case RedirectRequest::Kind::Callback:
+        break;
     }
-    const QByteArray target = requestLine[1];
-    const qsizetype q = target.indexOf('?');
-    const QByteArray path = q < 0 ? target : target.left(q);
-    if (requestLine[0] != "GET" || path != "/callback" || m_finished) {
+    if (m_finished) {
         respond(socket, QByteArrayLiteral("404 Not Found"), page("Not found", "There is nothing here."));
         return;
     }
 
     QUrl url = redirectUri();
-    url.setQuery(q < 0 ? QString() : QString::fromLatin1(target.mid(q + 1)), QUrl::TolerantMode);
+    url.setQuery(QString::fromLatin1(request.query), QUrl::TolerantMode);
     if (QUrlQuery(url).hasQueryItem(QStringLiteral("error"))) {
         respond(socket, QByteArrayLiteral("200 OK"),
                 page("Sign-in did not finish", "You did not sign in to Hearth. Go back to the app to try again."));

@@ -1,6 +1,7 @@
 #include "auth/AuthCrypto.h"
 #include "auth/AuthRequest.h"
 #include "auth/Pkce.h"
+#include "auth/RedirectRequest.h"
 #include "auth/SignInFlow.h"
 #include "auth/SmartConfiguration.h"
 #include "auth/TokenClient.h"
@@ -283,4 +284,23 @@ TEST_CASE("patient id from fhirUser", "[auth][flow]")
     CHECK(SignInFlow::patientIdFromFhirUser(QString()).isEmpty());
     CHECK(SignInFlow::patientIdFromFhirUser(QStringLiteral("Patient/..")).isEmpty());
     CHECK(SignInFlow::patientIdFromFhirUser(QStringLiteral("Patient/7/_history/2")) == QLatin1String("7"));
+}
+
+TEST_CASE("the loopback listener reads only a complete GET /callback from the raw bytes", "[auth][redirect]")
+{
+    using Kind = RedirectRequest::Kind;
+    const qsizetype max = 1024;
+    CHECK(parseRedirectRequest("GET /callback?code=abc&state=x HTTP/1.1\r\nHost: 127.0.0.1\r\n", max).kind == Kind::Incomplete);
+    const RedirectRequest ok = parseRedirectRequest("GET /callback?code=abc&state=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", max);
+    CHECK(ok.kind == Kind::Callback);
+    CHECK(ok.query == "code=abc&state=x");
+    const RedirectRequest bare = parseRedirectRequest("GET /callback HTTP/1.0\r\n\r\n", max);
+    CHECK(bare.kind == Kind::Callback);
+    CHECK(bare.query.isEmpty());
+    CHECK(parseRedirectRequest("GET /favicon.ico HTTP/1.1\r\n\r\n", max).kind == Kind::NotFound);
+    CHECK(parseRedirectRequest("POST /callback?code=abc HTTP/1.1\r\n\r\n", max).kind == Kind::NotFound);
+    CHECK(parseRedirectRequest("GET /callback?code=abc\r\n\r\n", max).kind == Kind::BadRequest);
+    CHECK(parseRedirectRequest("GET  /callback HTTP/1.1\r\n\r\n", max).kind == Kind::BadRequest);
+    CHECK(parseRedirectRequest("GET /callback SPDY/3\r\n\r\n", max).kind == Kind::BadRequest);
+    CHECK(parseRedirectRequest(QByteArray(max + 1, 'a'), max).kind == Kind::TooLarge);
 }
