@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hearth developer entry point.
 #   ./hearth.sh run [hearth args]   install what is missing, build, open Hearth on the built-in sandbox
-#   ./hearth.sh test                install what is missing, build, run every test
+#   ./hearth.sh test                install what is missing, build, run every test and the fuzzers (60 s each)
 #   ./hearth.sh bench [args]        install what is missing, build, run the benchmarks (docs/performance.md)
 #   ./hearth.sh build | deps
 set -euo pipefail
@@ -13,7 +13,7 @@ PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-declarative-dev qt6-
   qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-shapes qml6-module-qttest
   qml6-module-qtcharts qtkeychain-qt6-dev libsqlcipher-dev sqlcipher libssl-dev openssl catch2 libsimdjson-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core fonts-liberation2 dbus-daemon dbus-x11 gnome-keyring libsecret-1-0
-  fiu-utils)
+  fiu-utils clang-14 libclang-rt-14-dev)
 
 say() { printf '\033[1mhearth:\033[0m %s\n' "$*"; }
 
@@ -66,6 +66,7 @@ run_tests() {
   deps
   build
   ctest --preset dev -j 2
+  tools/fuzz.sh 60   # libFuzzer targets, 60 s each (docs/security.md)
 }
 
 case "${1:-run}" in
