@@ -28,8 +28,9 @@ const QList<Rule> &rules()
          QStringLiteral("\"\\1\":\"[redacted]\"")},
         {RE(QStringLiteral(R"re([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})re")), QStringLiteral("[email]")},
         {RE(QStringLiteral(R"re(\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b)re")), QStringLiteral("[uuid]")},
-        // FHIR read/history/next-page paths: the id after a resource type ("/Patient/pat-0001").
-        {RE(QStringLiteral(R"re((/[A-Z][A-Za-z]{2,40})/[A-Za-z0-9.\-]{1,64})re")), QStringLiteral("\\1/[id]")},
+        // FHIR read/history/next-page paths: the id after a resource type ("/Patient/pat-0001"), but
+        // not a source file (a QML warning's "qrc:/Hearth/Main.qml:12" must stay readable).
+        {RE(QStringLiteral(R"re((/[A-Z][A-Za-z]{2,40})/(?![A-Za-z0-9\-]+\.(?:qml|js|mjs|cpp|h|png|svg|json)\b)[A-Za-z0-9.\-]{1,64})re")), QStringLiteral("\\1/[id]")},
         // Search parameters that name a patient or a record.
         {RE(QStringLiteral(R"re((?i)\b(patient|subject|_id|identifier|for|requester|recipient|sender|focus|encounter|based-on|part-of)=[^&\s"',;]+)re")),
          QStringLiteral("\\1=[id]")},

@@ -60,6 +60,7 @@ TEST_CASE("ordinary diagnostics pass through unchanged", "[security][logs]")
         "synced 2024-05-01T10:00:00Z, 1234567890 bytes",   // a count that fails the NHS check
         "request failed without HTTP status: QNetworkReply::ConnectionRefusedError",
         "schema 3 -> 4",
+        "qrc:/Hearth/FlagTag.qml:50:17: QML FlagTag: Binding loop detected for property \"width\"",
     };
     for (const char *line : lines) {
         INFO(line);
