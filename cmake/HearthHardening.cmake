@@ -16,7 +16,14 @@ if(HEARTH_HARDENING AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         add_compile_options(-fcf-protection)
     endif()
     # Some toolchains predefine _FORTIFY_SOURCE: undefine first so ours is the only definition.
-    add_compile_options("$<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=2>")
+    # Not under ASan (the asan and fuzz presets): its interceptors check those calls better, and the
+    # *_chk variants would bypass them.
+    if(HEARTH_SANITIZE OR HEARTH_FUZZ)
+        set(HEARTH_FORTIFY OFF)
+    else()
+        set(HEARTH_FORTIFY ON)
+        add_compile_options("$<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=2>")
+    endif()
     set(CMAKE_POSITION_INDEPENDENT_CODE ON)
     include(CheckPIESupported)
     check_pie_supported(LANGUAGES CXX)
