@@ -13,7 +13,7 @@ PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-declarative-dev qt6-
   qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-shapes qml6-module-qttest
   qml6-module-qtcharts qtkeychain-qt6-dev libsqlcipher-dev sqlcipher libssl-dev openssl catch2 libsimdjson-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core fonts-liberation2 dbus-daemon dbus-x11 gnome-keyring libsecret-1-0
-  fiu-utils clang-14 libclang-rt-14-dev)
+  fiu-utils clang-14 libclang-rt-14-dev binutils)
 
 say() { printf '\033[1mhearth:\033[0m %s\n' "$*"; }
 

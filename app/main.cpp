@@ -6,6 +6,8 @@
 #include "QmlRegistration.h"
 #include "SandboxServer.h"
 #include "SystemBrowser.h"
+#include "ProcessHardening.h"
+#include "common/Redaction.h"
 #include "common/Log.h"
 #include "store/QtKeychainKeyStore.h"
 #include "store/SqlCipherDriver.h"
@@ -101,6 +103,8 @@ int runSelfTest(QQmlApplicationEngine &engine)
 
 int main(int argc, char **argv)
 {
+    hearth::platform::hardenProcess();           // before any secret is in memory
+    hearth::redaction::installMessageHandler();  // before anything can log
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Hearth"));
     QCoreApplication::setApplicationName(QStringLiteral("hearth"));

@@ -241,6 +241,8 @@ struct SandboxServer::Impl
     QList<FamilyMember> family;
     std::unique_ptr<AuthServer> auth;
     quint16 port = 0;
+    bool tls = false;
+    int requestsSeen = 0;   // every request read in full, control paths included
     QString origin;   // http://127.0.0.1:PORT
     QString fhirBase; // origin + /fhir/R4
     QByteArray capabilityStatement;
@@ -301,7 +303,7 @@ bool SandboxServer::listen(quint16 port)
     if (bound == 0)
         return false;
     d->port = bound;
-    d->origin = QStringLiteral("http://127.0.0.1:%1").arg(bound);
+    d->origin = QStringLiteral("%1://127.0.0.1:%2").arg(d->tls ? QStringLiteral("https") : QStringLiteral("http")).arg(bound);
     d->fhirBase = d->origin + kFhirPrefix;
     d->auth->setFhirBase(d->fhirBase);
     d->buildDiscovery();
@@ -310,10 +312,19 @@ bool SandboxServer::listen(quint16 port)
 
 quint16 SandboxServer::port() const { return d->port; }
 
+void SandboxServer::useTls(const QSslCertificate &certificate, const QSslKey &privateKey)
+{
+    d->http.sslSetup(certificate, privateKey, QSsl::TlsV1_2OrLater);
+    d->tls = true;
+}
+
+int SandboxServer::requestsReceived() const { return d->requestsSeen; }
+
 QUrl SandboxServer::fhirBaseUrl() const { return QUrl(d->fhirBase); }
 
 void SandboxServer::Impl::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    ++requestsSeen;
     const Reply reply = route(request);
     if (reply.delayMs <= 0) {
         deliver(responder, reply);

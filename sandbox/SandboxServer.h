@@ -4,6 +4,8 @@
 // Test-only control endpoints live under /_sandbox/ (faults, counters, touch, withdraw, tokens); a real client
 // never calls them.
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QUrl>
 #include <memory>
 
@@ -26,6 +28,13 @@ public:
     bool listen(quint16 port = 0); // 127.0.0.1 only; 0 picks a free port
     quint16 port() const;
     QUrl fhirBaseUrl() const;      // http://127.0.0.1:PORT/fhir/R4 (no trailing slash)
+
+    // Serve HTTPS instead of plain http (call before listen()): the base URL becomes
+    // https://127.0.0.1:PORT/fhir/R4. The certificate is usually issued by a test CA made at test time
+    // (see tests/security), so the client's real TLS path is what the tests run through.
+    void useTls(const QSslCertificate &certificate, const QSslKey &privateKey);
+    // HTTP requests the server has read in full (any path), for tests that must prove nothing arrived.
+    int requestsReceived() const;
 
 private:
     struct Impl;

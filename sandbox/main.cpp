@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <cstdio>
 
 int main(int argc, char **argv)
@@ -21,7 +22,11 @@ int main(int argc, char **argv)
                                          QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption lifetimeOption(QStringLiteral("token-lifetime"), QStringLiteral("Access token lifetime."),
                                             QStringLiteral("SECONDS"), QStringLiteral("3600"));
-    parser.addOptions({portOption, seedOption, scaleOption, lifetimeOption});
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"), QStringLiteral("Serve HTTPS with this PEM certificate."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."),
+                                          QStringLiteral("FILE"));
+    parser.addOptions({portOption, seedOption, scaleOption, lifetimeOption, tlsCertOption, tlsKeyOption});
     parser.process(app);
 
     bool okPort = false, okSeed = false, okScale = false, okLifetime = false;
@@ -36,6 +41,23 @@ int main(int argc, char **argv)
         return 2;
     }
     hearth::sandbox::SandboxServer server(options);
+    if (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption)) {
+        QFile certFile(parser.value(tlsCertOption)), keyFile(parser.value(tlsKeyOption));
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "hearth-sandbox: --tls-cert and --tls-key need two readable PEM files\n");
+            return 2;
+        }
+        const QSslCertificate certificate(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (certificate.isNull() || key.isNull()) {
+            std::fprintf(stderr, "hearth-sandbox: cannot read the TLS certificate or key\n");
+            return 2;
+        }
+        server.useTls(certificate, key);
+    }
     if (!server.listen(quint16(port))) {
         std::fprintf(stderr, "hearth-sandbox: cannot listen on 127.0.0.1:%u\n", port);
         return 1;

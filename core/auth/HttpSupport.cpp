@@ -1,6 +1,7 @@
 #include "auth/HttpSupport.h"
 #include "common/UrlPolicy.h"
 #include "net/NetworkError.h"
+#include "net/TlsPolicy.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -22,6 +23,7 @@ void send(QNetworkAccessManager &nam, QObject *owner, const QUrl &url, const QBy
           std::function<void(const HttpResult &)> done)
 {
     QNetworkRequest request(url);
+    tls::applyTo(request);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(kTransferTimeoutMs);
     // Tokens and codes must not be cached by anything on the way.

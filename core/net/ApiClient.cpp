@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "common/UrlPolicy.h"
 #include "net/NetworkError.h"
+#include "net/TlsPolicy.h"
 #include "fhir/OperationOutcome.h"
 
 #include <QNetworkReply>
@@ -93,6 +94,7 @@ void ApiClient::pump()
 void ApiClient::send(Pending pending)
 {
     QNetworkRequest request(pending.url);
+    tls::applyTo(request);
     request.setRawHeader("Accept", "application/fhir+json");
     if (!pending.body.isEmpty())
         request.setRawHeader("Content-Type", "application/fhir+json; charset=utf-8");

@@ -286,3 +286,98 @@ TEST_CASE("id_token rejections", "[auth][idtoken][security]")
         requireRejected(r, "JWKS is malformed");
     }
 }
+
+namespace {
+
+QByteArray publicDer(EVP_PKEY *key)
+{
+    const int len = i2d_PUBKEY(key, nullptr);
+    REQUIRE(len > 0);
+    QByteArray der(len, Qt::Uninitialized);
+    auto *p = reinterpret_cast<unsigned char *>(der.data());
+    REQUIRE(i2d_PUBKEY(key, &p) == len);
+    return der;
+}
+
+QByteArray hs256(const char *kid, const QJsonObject &claims, const QByteArray &secret)
+{
+    const QByteArray input = header("HS256", kid) + '.' + part(claims);
+    return input + '.' + b64(QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256));
+}
+
+// Signed correctly, but by a key the JWKS does not hold, under a kid it does.
+QByteArray signedByStranger(const char *alg, const char *kid)
+{
+    const QByteArray input = header(alg, kid) + '.' + part(goodClaims());
+    if (qstrcmp(alg, "ES256") == 0) {
+        Pkey stranger{EVP_EC_gen("P-256")};
+        return input + '.' + b64(derToRaw(signDigest(stranger.get(), input)));
+    }
+    Pkey stranger{EVP_RSA_gen(2048)};
+    return input + '.' + b64(signDigest(stranger.get(), input));
+}
+
+QJsonObject without(QJsonObject o, const char *key)
+{
+    o.remove(QString::fromLatin1(key));
+    return o;
+}
+
+} // namespace
+
+// The forgeries an attacker would try, one row each; the first row is the control that must pass,
+// so a verifier that rejects everything fails this test too.
+TEST_CASE("forged id_tokens are all rejected (table)", "[auth][idtoken][security]")
+{
+    const qint64 now = kNow.toSecsSinceEpoch();
+    struct Row {
+        const char *forgery;
+        QByteArray token;
+        QByteArray nonce;
+        const char *check;   // nullptr: must pass
+    };
+    const QByteArray good = signRs256(goodClaims());
+    const QList<QByteArray> parts = good.split('.');
+    const QList<Row> rows{
+        {"control: a genuine RS256 token", good, kNonce, nullptr},
+        {"control: a genuine ES256 token", signEs256(goodClaims()), kNonce, nullptr},
+        {"bad signature: RS256 by a key not in the JWKS", signedByStranger("RS256", "rsa-1"), kNonce, "signature invalid"},
+        {"bad signature: ES256 by a key not in the JWKS", signedByStranger("ES256", "ec-1"), kNonce, "signature invalid"},
+        {"bad signature: claims swapped under a genuine signature",
+         parts[0] + '.' + part(with(goodClaims(), "sub", QStringLiteral("user-2"))) + '.' + parts[2], kNonce, "signature invalid"},
+        {"bad signature: signature stripped", parts[0] + '.' + parts[1] + '.', kNonce, nullptr},
+        {"wrong iss", signRs256(with(goodClaims(), "iss", QStringLiteral("https://evil.example"))), kNonce, "issuer mismatch"},
+        {"wrong iss: trailing slash", signRs256(with(goodClaims(), "iss", kIssuer + u'/')), kNonce, "issuer mismatch"},
+        {"no iss", signRs256(without(goodClaims(), "iss")), kNonce, "issuer mismatch"},
+        {"wrong aud", signRs256(with(goodClaims(), "aud", QStringLiteral("other-app"))), kNonce, "audience"},
+        {"no aud", signRs256(without(goodClaims(), "aud")), kNonce, "audience"},
+        {"expired", signRs256(with(goodClaims(), "exp", double(now - 3600))), kNonce, "expired"},
+        {"no exp", signRs256(without(goodClaims(), "exp")), kNonce, "exp"},
+        {"wrong nonce", good, QByteArray("a-nonce-from-another-sign-in"), "nonce mismatch"},
+        {"replayed token with no nonce", signRs256(without(goodClaims(), "nonce")), kNonce, "nonce mismatch"},
+        {"alg none", header("none", "rsa-1") + '.' + part(goodClaims()) + '.', kNonce, "alg not allowed"},
+        {"alg None (case)", header("None", "rsa-1") + '.' + part(goodClaims()) + '.', kNonce, "alg not allowed"},
+        {"alg NONE with a junk signature", header("NONE", nullptr) + '.' + part(goodClaims()) + '.' + b64("x"), kNonce, "alg not allowed"},
+        {"HS256 with the RSA public key (PEM) as secret", hs256("rsa-1", goodClaims(), publicPem(keys().rsa.get())), kNonce, "alg not allowed"},
+        {"HS256 with the RSA public key (DER) as secret", hs256("rsa-1", goodClaims(), publicDer(keys().rsa.get())), kNonce, "alg not allowed"},
+        {"HS256 with the EC public key (PEM) as secret", hs256("ec-1", goodClaims(), publicPem(keys().ec.get())), kNonce, "alg not allowed"},
+        {"HS256 with no kid", hs256(nullptr, goodClaims(), publicPem(keys().rsa.get())), kNonce, "alg not allowed"},
+        {"RS256 header over the JWKS's symmetric key", [] {
+             const QByteArray input = header("RS256", "oct-1") + '.' + part(goodClaims());
+             return input + '.' + b64(QMessageAuthenticationCode::hash(input, "secret", QCryptographicHash::Sha256));
+         }(), kNonce, "key type does not match alg"},
+    };
+    for (const Row &row : rows) {
+        INFO(row.forgery);
+        const Result<IdTokenClaims> r = verify(row.token, row.nonce);
+        if (row.check) {
+            requireRejected(r, row.check);
+        } else if (QByteArray(row.forgery).startsWith("control")) {
+            CHECK(r.ok());
+        } else {
+            CHECK_FALSE(r.ok());   // rejected, whatever the message says
+            if (!r.ok())
+                CHECK(r.error().kind == Error::Kind::Security);
+        }
+    }
+}
