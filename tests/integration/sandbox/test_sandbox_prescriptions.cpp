@@ -95,7 +95,7 @@ TEST_CASE("pharmacy directory and the nominated pharmacy", "[sandbox][prescripti
     CHECK(hours.first().toObject().value(QStringLiteral("openingTime")).toString() == QLatin1String("09:00:00"));
 
     CHECK(get(f.fhir(QStringLiteral("/Organization?identifier=NOPE")), token).object().value(QStringLiteral("total")).toInt() == 0);
-    CHECK(get(f.fhir(QStringLiteral("/Organization?name=x")), token).status == 400);
+    CHECK(get(f.fhir(QStringLiteral("/Organization?telecom=x")), token).status == 400);
     CHECK(get(f.fhir(QStringLiteral("/Organization")), {}).status == 401);
 }
 
