@@ -122,6 +122,157 @@ int addPharmacies(ResourceStore &store, qint64 stampMs)
     return n;
 }
 
+namespace {
+
+// JSON Pointer tokens of `path` ("/a/b~1c" → a, b/c); false for the whole document or a bad pointer.
+bool pointerTokens(const QString &path, QStringList *tokens)
+{
+    if (!path.startsWith(QLatin1Char('/')))
+        return false;
+    *tokens = path.mid(1).split(QLatin1Char('/'));
+    for (QString &t : *tokens)
+        t.replace(QStringLiteral("~1"), QStringLiteral("/")).replace(QStringLiteral("~0"), QStringLiteral("~"));
+    return true;
+}
+
+bool applyAt(QJsonValue &node, const QStringList &tokens, int i, const QString &op, const QJsonValue &value, QString *error)
+{
+    const QString &key = tokens.at(i);
+    const bool last = i == tokens.size() - 1;
+    const auto fail = [error](const QString &why) {
+        *error = why;
+        return false;
+    };
+    if (node.isObject()) {
+        QJsonObject o = node.toObject();
+        if (!last) {
+            if (!o.contains(key))
+                return fail(QStringLiteral("path not found"));
+            QJsonValue child = o.value(key);
+            if (!applyAt(child, tokens, i + 1, op, value, error))
+                return false;
+            o.insert(key, child);
+        } else if (op == QLatin1String("add")) {
+            o.insert(key, value);
+        } else if (!o.contains(key)) {
+            return fail(QStringLiteral("path not found"));
+        } else if (op == QLatin1String("replace")) {
+            o.insert(key, value);
+        } else if (op == QLatin1String("remove")) {
+            o.remove(key);
+        } else if (op == QLatin1String("test")) {
+            if (o.value(key) != value)
+                return fail(QStringLiteral("test failed"));
+        }
+        node = o;
+        return true;
+    }
+    if (node.isArray()) {
+        QJsonArray a = node.toArray();
+        bool ok = key != QLatin1String("-");
+        int index = ok ? key.toInt(&ok) : int(a.size());
+        const bool append = key == QLatin1String("-") && last && op == QLatin1String("add");
+        if (!append && (!ok || index < 0 || index > a.size() || (index == a.size() && !(last && op == QLatin1String("add")))))
+            return fail(QStringLiteral("array index out of range"));
+        if (!last) {
+            QJsonValue child = a.at(index);
+            if (!applyAt(child, tokens, i + 1, op, value, error))
+                return false;
+            a.replace(index, child);
+        } else if (op == QLatin1String("add")) {
+            a.insert(index, value);
+        } else if (op == QLatin1String("replace")) {
+            a.replace(index, value);
+        } else if (op == QLatin1String("remove")) {
+            a.removeAt(index);
+        } else if (op == QLatin1String("test")) {
+            if (a.at(index) != value)
+                return fail(QStringLiteral("test failed"));
+        }
+        node = a;
+        return true;
+    }
+    return fail(QStringLiteral("path not found"));
+}
+
+} // namespace
+
+bool applyJsonPatch(QJsonObject &resource, const QJsonArray &operations, QString *error)
+{
+    static const QStringList ops{QStringLiteral("add"), QStringLiteral("remove"), QStringLiteral("replace"), QStringLiteral("test")};
+    QJsonValue working(resource);
+    for (const QJsonValue &v : operations) {
+        const QJsonObject operation = v.toObject();
+        const QString op = operation.value(QStringLiteral("op")).toString();
+        QStringList tokens;
+        if (!ops.contains(op)) {
+            *error = QStringLiteral("unsupported op: ") + op;
+            return false;
+        }
+        if (!pointerTokens(operation.value(QStringLiteral("path")).toString(), &tokens)) {
+            *error = QStringLiteral("path must be a JSON Pointer below the resource");
+            return false;
+        }
+        if (op != QLatin1String("remove") && !operation.contains(QStringLiteral("value"))) {
+            *error = op + QStringLiteral(" needs a value");
+            return false;
+        }
+        if (!applyAt(working, tokens, 0, op, operation.value(QStringLiteral("value")), error))
+            return false;
+    }
+    resource = working.toObject();
+    return true;
+}
+
+bool patchTouchesOnlyExtensions(const QJsonArray &operations)
+{
+    for (const QJsonValue &v : operations) {
+        const QString path = v.toObject().value(QStringLiteral("path")).toString();
+        if (path != QLatin1String("/extension") && !path.startsWith(QLatin1String("/extension/")))
+            return false;
+    }
+    return !operations.isEmpty();
+}
+
+QString PrescriptionWorkflow::refusal(const QJsonObject &task, const QString &patientId, QString *diagnostics) const
+{
+    const QString templateId = referenceId(task, "focus", "MedicationRequest");
+    if (templateId.isEmpty())
+        return {};   // not a repeat request: nothing to check here
+    const StoredResource *stored = m_store.find(QStringLiteral("MedicationRequest"), templateId);
+    if (!stored || stored->deleted || stored->patientId != patientId) {
+        *diagnostics = QStringLiteral("focus MedicationRequest is not a repeat template of this patient");
+        return QStringLiteral("We could not find this medicine on your repeat list. Please contact your GP surgery.");
+    }
+    const QJsonObject plan = QJsonDocument::fromJson(stored->json).object();
+    if (plan.value(QStringLiteral("intent")).toString() != QLatin1String("plan")
+        || plan.value(QStringLiteral("status")).toString() != QLatin1String("active")) {
+        *diagnostics = QStringLiteral("focus MedicationRequest is not an active repeat template");
+        return QStringLiteral("This medicine is no longer on your repeat list. Please contact your GP surgery.");
+    }
+    for (const QJsonValue &v : plan.value(QStringLiteral("extension")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString url = e.value(QStringLiteral("url")).toString();
+        if (url == QLatin1String("https://fhir.hearth.example/StructureDefinition/patient-online-ordering-allowed")
+            && e.value(QStringLiteral("valueBoolean")) == QJsonValue(false)) {
+            *diagnostics = QStringLiteral("the practice does not allow this repeat to be ordered online");
+            return QStringLiteral("This medicine cannot be ordered online. Please contact your GP surgery.");
+        }
+        if (url == QLatin1String("https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationRepeatInformation")) {
+            int issued = -1;
+            for (const QJsonValue &inner : e.value(QStringLiteral("extension")).toArray())
+                if (inner.toObject().value(QStringLiteral("url")).toString() == QLatin1String("numberOfPrescriptionsIssued"))
+                    issued = inner.toObject().value(QStringLiteral("valueUnsignedInt")).toInt(-1);
+            const QJsonValue allowed = plan.value(QStringLiteral("dispenseRequest")).toObject().value(QStringLiteral("numberOfRepeatsAllowed"));
+            if (issued >= 0 && allowed.isDouble() && issued >= allowed.toInt()) {
+                *diagnostics = QStringLiteral("numberOfPrescriptionsIssued has reached numberOfRepeatsAllowed");
+                return QStringLiteral("There are no repeats left on this prescription. Please contact your GP surgery to ask for a review.");
+            }
+        }
+    }
+    return {};
+}
+
 PrescriptionWorkflow::PrescriptionWorkflow(ResourceStore &store, std::function<qint64()> stamp)
     : m_store(store), m_stamp(std::move(stamp))
 {

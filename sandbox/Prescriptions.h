@@ -7,6 +7,8 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QTimer>
@@ -23,6 +25,12 @@ inline constexpr const char *kNominatedPharmacyExtension =
 int addPharmacies(ResourceStore &store, qint64 stampMs);
 // Organization and Location: the directory, searchable without a patient.
 bool isDirectoryType(const QString &type);
+
+// RFC 6902 JSON Patch (add, remove, replace, test; JSON Pointer paths) applied to `resource`. On failure
+// `resource` is unchanged and `error` says why (a failed test, a path that does not exist).
+bool applyJsonPatch(QJsonObject &resource, const QJsonArray &operations, QString *error);
+// Whether a patch only touches what a patient may change here: the Patient's extensions (nomination).
+bool patchTouchesOnlyExtensions(const QJsonArray &operations);
 
 // One step of a repeat request (UK Core Task, GP Connect Prescriptions Management):
 //   requested → in-progress, businessStatus "In review"
@@ -47,6 +55,11 @@ public:
     };
     // Moves the Task one step; `rejectReason` non-empty turns the review into a rejection.
     Outcome advance(const QString &taskId, const QString &rejectReason = {});
+    // Why the practice system refuses a new repeat request for `patientId`, in words a patient can read
+    // (empty = accepted): a template the practice keeps off online ordering, one with no issues left,
+    // one no longer active, or a medicine not on the patient's record. `diagnostics` gets the technical why.
+    QString refusal(const QJsonObject &task, const QString &patientId, QString *diagnostics) const;
+
     // Versions oldest first (empty if unknown).
     QList<QByteArray> history(const QString &taskId) const;
 

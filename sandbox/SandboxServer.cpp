@@ -97,6 +97,18 @@ Reply outcome(int status, const char *code, const QString &diagnostics)
     return {status, kFhirJson, QJsonDocument(oo).toJson(QJsonDocument::Compact), {}};
 }
 
+// 422 business-rule with `details.text` for people (what the app shows) and `diagnostics` for developers.
+Reply refusalOutcome(const QString &words, const QString &diagnostics)
+{
+    const QJsonObject issue{{QStringLiteral("severity"), QStringLiteral("error")},
+                            {QStringLiteral("code"), QStringLiteral("business-rule")},
+                            {QStringLiteral("details"), QJsonObject{{QStringLiteral("text"), words}}},
+                            {QStringLiteral("diagnostics"), diagnostics}};
+    const QJsonObject oo{{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+                         {QStringLiteral("issue"), QJsonArray{issue}}};
+    return {422, kFhirJson, QJsonDocument(oo).toJson(QJsonDocument::Compact), {}};
+}
+
 Reply json(const QJsonDocument &doc, int status = 200, const QByteArray &type = kJson)
 {
     return {status, type, doc.toJson(QJsonDocument::Compact), {}};
@@ -264,6 +276,7 @@ struct SandboxServer::Impl
     Reply search(const QString &type, const Pairs &query, const DemoUser &user, const QString &fault);
     Reply read(const QString &type, const QString &id, const DemoUser &user, const QString &accept = {});
     Reply create(const QString &type, const QHttpServerRequest &request, const DemoUser &user);
+    Reply patchPatient(const QString &id, const QHttpServerRequest &request, const DemoUser &user);
     Reply control(const QHttpServerRequest &request, const QString &path);
     Reply withdraw(const QString &type, const QString &id, const QString &how);
     Reply directorySearch(const QString &type, const Pairs &query);
@@ -388,8 +401,10 @@ static QString headerValue(const QHttpServerRequest &request, const QByteArray &
 Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString &path)
 {
     const bool post = request.method() == QHttpServerRequest::Method::Post;
-    if (request.method() != QHttpServerRequest::Method::Get && !post)
-        return outcome(405, "not-supported", QStringLiteral("Only GET and POST are supported"));
+    // PATCH: the patient's own nominated pharmacy (JSON Patch on Patient), see patchPatient().
+    const bool patch = request.method() == QHttpServerRequest::Method::Patch;
+    if (request.method() != QHttpServerRequest::Method::Get && !post && !patch)
+        return outcome(405, "not-supported", QStringLiteral("Only GET, POST and PATCH are supported"));
     if (!post && path == QLatin1String("/metadata"))
         return {200, kFhirJson, capabilityStatement, {}};
     if (path == QLatin1String("/.well-known/smart-configuration") || path == QLatin1String("/.well-known/openid-configuration"))
@@ -397,7 +412,7 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
 
     QStringList parts = path.mid(1).split(QLatin1Char('/'));
     // FHIR instance history of a repeat request: GET Task/<id>/_history.
-    const bool history = !post && parts.size() == 3 && parts.at(0) == QLatin1String("Task") && !parts.at(1).isEmpty()
+    const bool history = !post && !patch && parts.size() == 3 && parts.at(0) == QLatin1String("Task") && !parts.at(1).isEmpty()
         && parts.at(2) == QLatin1String("_history");
     if (history)
         parts.removeLast();
@@ -408,8 +423,10 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
         return outcome(404, "not-supported", QStringLiteral("Resource type not supported: ") + type);
     if (post && (parts.size() != 1 || patientElement(type).isEmpty()))
         return outcome(405, "not-supported", QStringLiteral("Only Task and Communication can be created"));
+    if (patch && (parts.size() != 2 || type != QLatin1String("Patient")))
+        return outcome(405, "not-supported", QStringLiteral("Only a Patient can be patched"));
     ++requestTotal;
-    ++requestsByType[post ? QStringLiteral("POST ") + type : type];
+    ++requestsByType[post ? QStringLiteral("POST ") + type : patch ? QStringLiteral("PATCH ") + type : type];
 
     const QString authorization = headerValue(request, QByteArrayLiteral("Authorization"));
     const DemoUser *user = nullptr;
@@ -423,7 +440,7 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
         return r;
     }
 
-    const RequestKind kind = post ? RequestKind::Write : parts.size() == 2 ? RequestKind::Read : RequestKind::Search;
+    const RequestKind kind = post || patch ? RequestKind::Write : parts.size() == 2 ? RequestKind::Read : RequestKind::Search;
     if (kind == RequestKind::Search && type == QLatin1String("Binary"))
         return outcome(400, "not-supported", QStringLiteral("Binary is read by id only (use the attachment url)"));
     const Pairs query = QUrlQuery(request.url()).queryItems(QUrl::FullyDecoded);
@@ -453,7 +470,8 @@ Reply SandboxServer::Impl::fhir(const QHttpServerRequest &request, const QString
         return taskHistory(parts.at(1), *user);
     if (kind == RequestKind::Search && isDirectoryType(type))
         return directorySearch(type, query);
-    Reply reply = kind == RequestKind::Write ? create(type, request, *user)
+    Reply reply = patch                      ? patchPatient(parts.at(1), request, *user)
+        : kind == RequestKind::Write         ? create(type, request, *user)
         : kind == RequestKind::Read          ? read(type, parts.at(1), *user, headerValue(request, QByteArrayLiteral("Accept")))
                                              : search(type, query, *user, mode);
     if (mode == QLatin1String("malformed-json") && reply.status == 200)
@@ -765,6 +783,13 @@ Reply SandboxServer::Impl::create(const QString &type, const QHttpServerRequest 
             return reply;
         }
     }
+    if (type == QLatin1String("Task")) {
+        // The practice system's own rules: a request it will not take is refused with words for the patient.
+        QString diagnostics;
+        const QString words = prescriptions->refusal(resource, patientId, &diagnostics);
+        if (!words.isEmpty())
+            return refusalOutcome(words, diagnostics);
+    }
     resource.remove(QStringLiteral("id")); // the server names it
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const StoredResource *r = store.insert(type, id, patientId, stamp(), resource);
@@ -774,6 +799,44 @@ Reply SandboxServer::Impl::create(const QString &type, const QHttpServerRequest 
     reply.headers.append({QByteArrayLiteral("Location"), (fhirBase + QLatin1Char('/') + type + QLatin1Char('/') + id
                                                            + QStringLiteral("/_history/1")).toUtf8()});
     reply.headers.append({QByteArrayLiteral("ETag"), QByteArrayLiteral("W/\"1\"")});
+    return reply;
+}
+
+// PATCH Patient/<id> (application/json-patch+json, If-Match W/"<version>"), as PDS takes a change of nominated
+// pharmacy: only the signed-in patient themself (a proxy may not: 403), only the extensions, only the current
+// version (412 otherwise, 428 without If-Match). Answers 200 with the Patient at its new version.
+Reply SandboxServer::Impl::patchPatient(const QString &id, const QHttpServerRequest &request, const DemoUser &user)
+{
+    const StoredResource *r = store.find(QStringLiteral("Patient"), id);
+    if (!r || r->deleted)
+        return outcome(404, "not-found", QStringLiteral("Patient/") + id + QStringLiteral(" is not known"));
+    if (user.patientId != id)
+        return outcome(403, "forbidden", QStringLiteral("Only the patient can change their nominated pharmacy"));
+    if (mediaType(headerValue(request, QByteArrayLiteral("Content-Type"))) != "application/json-patch+json")
+        return outcome(415, "not-supported", QStringLiteral("Send a JSON Patch (application/json-patch+json)"));
+    const QString ifMatch = headerValue(request, QByteArrayLiteral("If-Match"));
+    if (ifMatch.isEmpty())
+        return outcome(428, "required", QStringLiteral("If-Match with the Patient's version is required"));
+    QString version = ifMatch.trimmed();
+    if (version.startsWith(QLatin1String("W/")))
+        version = version.mid(2);
+    version.remove(QLatin1Char('"'));
+    if (version != QString::number(r->versionId))
+        return outcome(412, "conflict", QStringLiteral("The Patient has changed since it was read"));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return outcome(400, "invalid", QStringLiteral("The body must be a JSON Patch array"));
+    if (!patchTouchesOnlyExtensions(doc.array()))
+        return outcome(403, "forbidden", QStringLiteral("Only the nominated pharmacy can be changed here"));
+    QJsonObject patient = QJsonDocument::fromJson(r->json).object();
+    QString why;
+    if (!applyJsonPatch(patient, doc.array(), &why))
+        return outcome(422, "processing", QStringLiteral("The patch cannot be applied: ") + why);
+    store.update(QStringLiteral("Patient"), id, stamp(), [&patient](QJsonObject &o) { o = patient; });
+    const StoredResource *updated = store.find(QStringLiteral("Patient"), id);
+    Reply reply{200, kFhirJson, updated->json, {}};
+    reply.headers.append({QByteArrayLiteral("ETag"), "W/\"" + QByteArray::number(updated->versionId) + '"'});
     return reply;
 }
 
@@ -907,7 +970,10 @@ Reply SandboxServer::Impl::control(const QHttpServerRequest &request, const QStr
 }
 
 // The pharmacy directory: small, not anyone's record, one page. `_id`, `identifier` ([system|]value) and,
-// for Location, `organization` (Organization/<id> or <id>); no parameter lists everything.
+// for Location, `organization` (Organization/<id> or <id>; a comma between several means "any of");
+// for Organization the FHIR string searches `name` (starts with), `name:contains`, `address-city` and
+// `address-postalcode` (starts with; case, accents of ASCII and, for postcodes, spaces ignored); no
+// parameter lists everything.
 Reply SandboxServer::Impl::directorySearch(const QString &type, const Pairs &query)
 {
     std::vector<std::function<bool(const StoredResource &, const QJsonObject &)>> tests;
@@ -922,9 +988,35 @@ Reply SandboxServer::Impl::directorySearch(const QString &type, const Pairs &que
                 return hasIdentifier(r.json, system, any, code);
             });
         } else if (key == QLatin1String("organization") && type == QLatin1String("Location")) {
-            const QString ref = value.startsWith(QLatin1String("Organization/")) ? value : QStringLiteral("Organization/") + value;
-            tests.push_back([ref](const StoredResource &, const QJsonObject &o) {
-                return o.value(QStringLiteral("managingOrganization")).toObject().value(QStringLiteral("reference")).toString() == ref;
+            QStringList refs;
+            for (const QString &one : value.split(QLatin1Char(',')))
+                refs << (one.startsWith(QLatin1String("Organization/")) ? one : QStringLiteral("Organization/") + one);
+            tests.push_back([refs](const StoredResource &, const QJsonObject &o) {
+                return refs.contains(o.value(QStringLiteral("managingOrganization")).toObject().value(QStringLiteral("reference")).toString());
+            });
+        } else if (type == QLatin1String("Organization")
+                   && (key == QLatin1String("name") || key == QLatin1String("name:contains") || key == QLatin1String("address-city")
+                       || key == QLatin1String("address-postalcode"))) {
+            const bool postcode = key == QLatin1String("address-postalcode");
+            const auto fold = [postcode](QString text) {
+                text = text.simplified().toCaseFolded();
+                return postcode ? text.remove(QLatin1Char(' ')) : text;
+            };
+            const QString wanted = fold(value);
+            const bool contains = key == QLatin1String("name:contains");
+            tests.push_back([key, wanted, contains, fold](const StoredResource &, const QJsonObject &o) {
+                QStringList values;
+                if (key.startsWith(QLatin1String("name")))
+                    values << o.value(QStringLiteral("name")).toString();
+                else
+                    for (const QJsonValue &a : o.value(QStringLiteral("address")).toArray())
+                        values << a.toObject().value(key == QLatin1String("address-city") ? QStringLiteral("city") : QStringLiteral("postalCode")).toString();
+                for (const QString &v : std::as_const(values)) {
+                    const QString text = fold(v);
+                    if (contains ? text.contains(wanted) : text.startsWith(wanted))
+                        return true;
+                }
+                return false;
             });
         } else if (key != QLatin1String("_count") && key != QLatin1String("_format")) {
             return outcome(400, "not-supported", QStringLiteral("Unsupported search parameter: ") + key);
@@ -1016,6 +1108,9 @@ void SandboxServer::Impl::buildDiscovery()
             params = QJsonArray{searchParam("_id", "token"), searchParam("identifier", "token")};
             if (type == QLatin1String("Location"))
                 params.append(searchParam("organization", "reference"));
+            else
+                for (const char *name : {"name", "address-city", "address-postalcode"})
+                    params.append(searchParam(name, "string"));
         } else if (type == QLatin1String("Patient")) {
             params.append(searchParam("_id", "token"));
         } else {

@@ -84,7 +84,31 @@ Result<QList<RenewalTask>> PrescriptionsRepository::requests() const
 
 Result<QList<RenewalTask>> PrescriptionsRepository::versions(const RenewalTask &latest) const
 {
-    return QList<RenewalTask>{latest};
+    const auto row = m_store.get(QString::fromLatin1(kTaskHistoryType), latest.id);
+    if (!row)
+        return row.error();
+    if (!row->has_value() || latest.id.isEmpty())
+        return QList<RenewalTask>{latest};
+    auto history = prescriptions::readHistory((*row)->json);
+    if (!history || history->isEmpty())
+        return QList<RenewalTask>{latest};   // a history that cannot be read only costs the dates
+    QList<RenewalTask> out;
+    for (const RenewalTask &v : std::as_const(*history))
+        if (v.id == latest.id || v.id.isEmpty())
+            out << v;
+    // The stored Task may be newer than the history kept (it changed again since): it ends the list.
+    const auto newer = [](const RenewalTask &a, const RenewalTask &b) {
+        bool okA = false, okB = false;
+        const int va = a.versionId.toInt(&okA), vb = b.versionId.toInt(&okB);
+        return okA && okB ? va > vb : a.lastUpdated > b.lastUpdated;
+    };
+    while (!out.isEmpty() && newer(out.last(), latest))
+        out.removeLast();   // never show a step the stored Task has not reached
+    if (out.isEmpty() || out.last().versionId != latest.versionId || latest.versionId.isEmpty())
+        out << latest;
+    else
+        out.last() = latest;
+    return out;
 }
 
 namespace prescriptions {

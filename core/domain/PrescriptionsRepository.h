@@ -11,6 +11,10 @@ namespace hearth {
 
 class ResourceStore;
 
+// Sync keeps each request's FHIR history (`GET Task/<id>/_history`, the Bundle as the server sent it)
+// as one `resources` row of this type, id = the Task's id, version_id = the Task version it covers.
+inline constexpr const char *kTaskHistoryType = "Task-history";
+
 // Reads what repeat prescriptions need out of the encrypted store (MedicationRequest and Task, as sync
 // stored them). Holds no state: every call reads the store.
 class PrescriptionsRepository {
@@ -30,7 +34,7 @@ public:
     // Repeat requests (Tasks whose focus is a MedicationRequest), newest first.
     Result<QList<RenewalTask>> requests() const;
     // The versions of one request the device knows, oldest first, ending with `latest` (for its
-    // timeline). Today: just `latest`; stored Task history is read here once sync keeps it.
+    // timeline): the Task's FHIR history as sync stored it (a kTaskHistoryType row), else just `latest`.
     Result<QList<RenewalTask>> versions(const RenewalTask &latest) const;
     // Every MedicationRequest but entered-in-error ones (templates, issues, acute, stopped).
     Result<QList<MedicationRequestInfo>> allMedicationRequests() const { return medicationRequests(); }

@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "AttachmentDownloader.h"
+#include "PrescriptionFollowUp.h"
 
 #include "common/Log.h"
 #include "fhir/BundleReader.h"
@@ -61,6 +62,7 @@ struct SyncEngine::Run {
     SyncReport report;
     int requestsAtStart = 0;
     std::optional<Error> firstError;
+    bool prescriptionsFollowedUp = false;   // Task histories and pharmacy rows fetched this run
 };
 
 SyncEngine::SyncEngine(ApiClient &api, QObject *parent) : QObject(parent), m_api(api) {}
@@ -379,10 +381,39 @@ bool SyncEngine::downloadAttachments(const QString &type)
     return true;
 }
 
+bool SyncEngine::followUpPrescriptions(const QString &type)
+{
+    // Once both the Patient (its nominated pharmacy) and the Tasks are in, whichever ends last.
+    const QString patient = QStringLiteral("Patient"), task = QStringLiteral("Task");
+    if ((type != patient && type != task) || m_run->prescriptionsFollowedUp)
+        return false;
+    const QString other = type == patient ? task : patient;
+    if (m_run->types.contains(other) && !m_run->types.value(other).finished)
+        return false;
+    m_run->prescriptionsFollowedUp = true;
+    auto *followUp = new PrescriptionFollowUp(m_api, *m_run->db, m_run->patientId, this);
+    QPointer<SyncEngine> self(this);
+    followUp->run([self, followUp, type](PrescriptionFollowUp::Outcome outcome) {
+        followUp->deleteLater();
+        if (!self || !self->m_run)
+            return;
+        // Timelines gained dates, a pharmacy gained its details: the same signal as a stored page.
+        if (!outcome.historyTaskIds.isEmpty())
+            emit self->resourcesChanged(self->m_run->patientId, QStringLiteral("Task"), outcome.historyTaskIds);
+        if (!outcome.organizationIds.isEmpty())
+            emit self->resourcesChanged(self->m_run->patientId, QStringLiteral("Organization"), outcome.organizationIds);
+        self->typeFinished(type, nullptr);
+    });
+    return true;
+}
+
 void SyncEngine::typeFinished(const QString &type, const Error *error)
 {
     // A single letter that fails to download does not fail the sync: only the type's own error does.
     if (!type.isEmpty() && !error && downloadAttachments(type))
+        return;
+    // Likewise a request history or a pharmacy that could not be fetched (tried again next sync).
+    if (!type.isEmpty() && !error && followUpPrescriptions(type))
         return;
     if (!type.isEmpty()) {
         m_run->types[type].finished = true;

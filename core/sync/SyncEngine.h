@@ -79,6 +79,8 @@ private:
     void typeFinished(const QString &type, const Error *error);
     // After DocumentReferences: fetch their attachments, then finish the type.
     bool downloadAttachments(const QString &type);
+    // After Patient and Task: Task histories and the pharmacies' rows (PrescriptionFollowUp).
+    bool followUpPrescriptions(const QString &type);
     void emitProgress(const QString &type);
 
     ApiClient &m_api;

@@ -4,6 +4,8 @@
 // - the sandbox moves the requests along; sync reads them back; the domain builds a dated timeline
 //   (requested, in review, approved / rejected with the practice's reason, issued, ready, collected).
 #include "Pharmacy.h"
+#include "PharmacyDirectory.h"
+#include "PharmacyRepository.h"
 #include "PrescriptionReader.h"
 #include "PrescriptionRequest.h"
 #include "PrescriptionRequests.h"
@@ -55,6 +57,9 @@ QUrl deadBase()
     probe.close();
     return QUrl(QStringLiteral("http://127.0.0.1:%1/fhir/R4").arg(port));
 }
+
+// The server's FHIR request counters (test-only endpoint): total and by type.
+QJsonObject requestCounts(sandbox::SandboxServer &server, QNetworkAccessManager &nam, bool reset);
 
 // A sandbox, the parent signed in, the parent's encrypted database, synced once.
 struct World {
@@ -497,4 +502,233 @@ TEST_CASE("request views: waiting on the device, refused with the server's words
         CHECK_FALSE(item.medication.isEmpty());
     }
     CHECK(w.serverTaskIds().size() == 2);
+}
+
+namespace {
+
+QJsonObject requestCounts(sandbox::SandboxServer &server, QNetworkAccessManager &nam, bool reset)
+{
+    QNetworkRequest request(server.fhirBaseUrl().resolved(QUrl(QStringLiteral("/_sandbox/requests"))));
+    QNetworkReply *reply = nam.sendCustomRequest(request, reset ? "DELETE" : "GET");
+    REQUIRE(spinUntil([&] { return reply->isFinished(); }));
+    const QJsonObject counts = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return counts;
+}
+
+const RequestItemView *viewOf(const QList<RequestItemView> &views, const QString &clientId)
+{
+    for (const RequestItemView &v : views)
+        if (v.clientId == clientId)
+            return &v;
+    return nullptr;
+}
+
+QList<Pharmacy> searchDirectory(PharmacyDirectory &directory, const QString &words)
+{
+    std::optional<Result<QList<Pharmacy>>> found;
+    directory.search(words, [&](Result<QList<Pharmacy>> r) { found = std::move(r); });
+    REQUIRE(spinUntil([&] { return found.has_value(); }));
+    INFO((found->ok() ? QString() : found->error().describe()).toStdString());
+    REQUIRE(found->ok());
+    return found->value();
+}
+
+Status nominate(PharmacyDirectory &directory, const QString &patientId, const Pharmacy &pharmacy)
+{
+    std::optional<Status> done;
+    directory.setNominated(patientId, pharmacy, [&](Status s) { done = std::move(s); });
+    REQUIRE(spinUntil([&] { return done.has_value(); }));
+    return *done;
+}
+
+} // namespace
+
+TEST_CASE("three steps between two syncs: sync keeps the Task's history and the timeline dates every step",
+          "[prescriptions]")
+{
+    World w;
+    const QList<MedicationRequestInfo> items = w.twoOrderable();
+    auto box = w.outbox(*w.online);
+    const Result<QStringList> ids = w.order(*box, items.mid(0, 1));
+    REQUIRE(ids.ok());
+    (void)flushAndWait(*box);
+    REQUIRE(allSent(*box, *ids));
+    w.sync();
+    auto requests = w.repository().requests();
+    REQUIRE(requests.ok());
+    REQUIRE(requests->size() == 1);
+    const QString taskId = requests->first().id;
+
+    for (const char *step : {"in-review", "accepted", "issued"})
+        CHECK(w.control("POST", QStringLiteral("/_sandbox/prescriptions/advance?id=") + taskId).value(QStringLiteral("step")).toString()
+              == QLatin1String(step));
+    requestCounts(w.server, w.nam, true);
+    const SyncReport report = w.sync();
+    const QJsonObject counts = requestCounts(w.server, w.nam, false);
+    // The searches, plus the one history of the changed request.
+    CHECK(counts.value(QStringLiteral("byType")).toObject().value(QStringLiteral("Task")).toInt() == 2);
+    CHECK(report.requests == SyncEngine::resourceTypes().size() + 1);
+
+    requests = w.repository().requests();
+    REQUIRE(requests.ok());
+    const auto versions = w.repository().versions(requests->first());
+    REQUIRE(versions.ok());
+    CHECK(versions->size() == 4);   // requested, in review, approved, issued
+    auto outbox = box->items();
+    REQUIRE(outbox.ok());
+    auto views = rx::requestViews(w.repository(), *outbox);
+    REQUIRE(views.ok());
+    const RequestItemView *view = viewOf(*views, ids->first());
+    REQUIRE(view);
+    const QList<RequestStep> expected{RequestStep::Requested, RequestStep::InReview, RequestStep::Approved, RequestStep::Issued};
+    REQUIRE(view->timeline.size() == expected.size());
+    for (int i = 0; i < expected.size(); ++i) {
+        INFO("step " << i);
+        CHECK(view->timeline.at(i).step == expected.at(i));
+        CHECK(view->timeline.at(i).at.isValid());
+        if (i > 0)
+            CHECK(view->timeline.at(i).at >= view->timeline.at(i - 1).at);
+    }
+    CHECK(view->current == RequestStep::Issued);
+
+    // Nothing changed: no history, no pharmacy, one search per type.
+    requestCounts(w.server, w.nam, true);
+    const SyncReport again = w.sync();
+    CHECK(again.requests == SyncEngine::resourceTypes().size());
+    CHECK(requestCounts(w.server, w.nam, false).value(QStringLiteral("total")).toInt() == SyncEngine::resourceTypes().size());
+}
+
+TEST_CASE("the nominated pharmacy is kept by sync and shows offline; fetched once", "[prescriptions]")
+{
+    World w;   // synced once
+    PharmacyRepository pharmacies(*w.store);
+    auto nominated = pharmacies.nominated(w.patientId);
+    REQUIRE(nominated.ok());
+    REQUIRE(nominated->has_value());
+    CHECK((*nominated)->ods == QLatin1String("FA123"));
+    CHECK((*nominated)->name == QLatin1String("Hyde Park Pharmacy"));
+    CHECK((*nominated)->postcode == QLatin1String("LS6 1BD"));
+    REQUIRE((*nominated)->hours.size() == 2);
+    CHECK((*nominated)->hours.first().opens == QTime(9, 0));
+    auto unknown = pharmacies.byOds(QStringLiteral("FZ999"));
+    REQUIRE(unknown.ok());
+    CHECK_FALSE(unknown->has_value());
+
+    requestCounts(w.server, w.nam, true);
+    w.sync();
+    const QJsonObject byType = requestCounts(w.server, w.nam, false).value(QStringLiteral("byType")).toObject();
+    CHECK_FALSE(byType.contains(QStringLiteral("Organization")));
+    CHECK_FALSE(byType.contains(QStringLiteral("Location")));
+}
+
+TEST_CASE("pharmacy directory by name, town or postcode; changing the nomination", "[prescriptions]")
+{
+    World w;
+    PharmacyDirectory directory(*w.online);
+    const QList<Pharmacy> kirkstall = searchDirectory(directory, QStringLiteral("kirkstall"));
+    REQUIRE(kirkstall.size() == 1);
+    CHECK(kirkstall.first().ods == QLatin1String("FC789"));
+    CHECK_FALSE(kirkstall.first().hours.isEmpty());
+    QStringList ls6;
+    for (const Pharmacy &p : searchDirectory(directory, QStringLiteral("ls6")))
+        ls6 << p.ods;
+    ls6.sort();
+    CHECK(ls6 == QStringList{QStringLiteral("FA123"), QStringLiteral("FB456")});
+    CHECK(searchDirectory(directory, QStringLiteral("LS6 3AA")).size() == 1);
+    CHECK(searchDirectory(directory, QStringLiteral("Leeds")).size() == 3);
+    CHECK(searchDirectory(directory, QStringLiteral("Nowhere at all")).isEmpty());
+    CHECK(searchDirectory(directory, QStringLiteral("  ")).isEmpty());
+
+    const QList<Pharmacy> headingley = searchDirectory(directory, QStringLiteral("Headingley"));
+    REQUIRE(headingley.size() == 1);
+    directory.setDatabases([&](const QString &id) { return id == w.patientId ? w.cache.db.get() : nullptr; });
+    const Status changed = nominate(directory, w.patientId, headingley.first());
+    INFO((changed.ok() ? QString() : changed.error().describe()).toStdString());
+    REQUIRE(changed.ok());
+
+    // At once, without a sync: the stored Patient names it and its details are kept.
+    auto nominated = PharmacyRepository(*w.store).nominated(w.patientId);
+    REQUIRE(nominated.ok());
+    REQUIRE(nominated->has_value());
+    CHECK((*nominated)->ods == QLatin1String("FB456"));
+    CHECK((*nominated)->name == QLatin1String("Headingley Chemist"));
+    CHECK_FALSE((*nominated)->hours.isEmpty());
+    // On the server: a new version of the Patient, the same other extensions.
+    const QJsonObject patient = QJsonDocument::fromJson(w.fhirGet(QStringLiteral("Patient/") + w.patientId)).object();
+    CHECK(rx::nominatedPharmacyOds(patient) == QLatin1String("FB456"));
+    CHECK(patient.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString() == QLatin1String("2"));
+    CHECK(patient.value(QStringLiteral("extension")).toArray().size() == 1);
+
+    // A proxy may not change a child's pharmacy: the server refuses.
+    QString childId;
+    {
+        QNetworkRequest request(w.server.fhirBaseUrl().resolved(QUrl(QStringLiteral("/_sandbox/patients"))));
+        QNetworkReply *reply = w.nam.get(request);
+        REQUIRE(spinUntil([&] { return reply->isFinished(); }));
+        for (const QJsonValue &v : QJsonDocument::fromJson(reply->readAll()).array())
+            if (v.toObject().value(QStringLiteral("id")).toString() != w.patientId && childId.isEmpty())
+                childId = v.toObject().value(QStringLiteral("id")).toString();
+        reply->deleteLater();
+    }
+    REQUIRE_FALSE(childId.isEmpty());
+    const Status proxy = nominate(directory, childId, headingley.first());
+    REQUIRE_FALSE(proxy.ok());
+    CHECK(proxy.error().kind == Error::Kind::Http);
+    CHECK(proxy.error().httpStatus == 403);
+
+    // Offline: a Network error (the app says "You need to be online").
+    auto offline = w.api(deadBase());
+    PharmacyDirectory unreachable(*offline);
+    const Status noNetwork = nominate(unreachable, w.patientId, kirkstall.first());
+    REQUIRE_FALSE(noNetwork.ok());
+    CHECK(noNetwork.error().kind == Error::Kind::Network);
+    std::optional<Result<QList<Pharmacy>>> searched;
+    unreachable.search(QStringLiteral("Leeds"), [&](Result<QList<Pharmacy>> r) { searched = std::move(r); });
+    REQUIRE(spinUntil([&] { return searched.has_value(); }));
+    REQUIRE_FALSE(searched->ok());
+    CHECK(searched->error().kind == Error::Kind::Network);
+}
+
+TEST_CASE("a request the practice does not allow online is refused in plain words; nothing is lost",
+          "[prescriptions][fault]")
+{
+    World w;
+    auto templates = w.repository().repeatTemplates(QDateTime::currentDateTimeUtc());
+    REQUIRE(templates.ok());
+    std::optional<MedicationRequestInfo> disallowed;
+    for (const auto &t : *templates)
+        if (t.notOrderable == NotOrderableReason::PracticeDisallows)
+            disallowed = t.plan;
+    REQUIRE(disallowed.has_value());
+
+    // The app never sends it (validate() refuses); a raw Task stands for an out-of-date app or record.
+    PrescriptionRequest request(w.patientId, QStringLiteral("FA123"));
+    auto box = w.outbox(*w.online);
+    const Result<QString> clientId = box->enqueue(QString::fromLatin1(PrescriptionRequest::kOutboxKind), QStringLiteral("Task"),
+                                                  request.taskJson(*disallowed));
+    REQUIRE(clientId.ok());
+    (void)flushAndWait(*box);
+    CHECK(w.serverTaskIds().isEmpty());
+
+    auto outbox = box->items();
+    REQUIRE(outbox.ok());
+    auto views = rx::requestViews(w.repository(), *outbox);
+    REQUIRE(views.ok());
+    const RequestItemView *view = viewOf(*views, *clientId);
+    REQUIRE(view);
+    CHECK(view->delivery == RequestItemView::Delivery::Refused);
+    CHECK(view->refusal == QLatin1String("This medicine cannot be ordered online. Please contact your GP surgery."));
+    CHECK(view->medication == disallowed->medication);
+    CHECK(view->templateId == disallowed->id);
+
+    // Still there after a sync: kept until the patient acts.
+    w.sync();
+    outbox = box->items();
+    REQUIRE(outbox.ok());
+    views = rx::requestViews(w.repository(), *outbox);
+    REQUIRE(views.ok());
+    view = viewOf(*views, *clientId);
+    REQUIRE(view);
+    CHECK(view->delivery == RequestItemView::Delivery::Refused);
 }

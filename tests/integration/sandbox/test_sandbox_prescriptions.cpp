@@ -95,7 +95,7 @@ TEST_CASE("pharmacy directory and the nominated pharmacy", "[sandbox][prescripti
     CHECK(hours.first().toObject().value(QStringLiteral("openingTime")).toString() == QLatin1String("09:00:00"));
 
     CHECK(get(f.fhir(QStringLiteral("/Organization?identifier=NOPE")), token).object().value(QStringLiteral("total")).toInt() == 0);
-    CHECK(get(f.fhir(QStringLiteral("/Organization?name=x")), token).status == 400);
+    CHECK(get(f.fhir(QStringLiteral("/Organization?telecom=x")), token).status == 400);
     CHECK(get(f.fhir(QStringLiteral("/Organization")), {}).status == 401);
 }
 
@@ -214,4 +214,77 @@ TEST_CASE("a rejected request carries the practice's reason; timing moves reques
     loop.exec();
     CHECK(business == QLatin1String("Collected"));
     CHECK(send("POST", f.url(QStringLiteral("/_sandbox/prescriptions/timing?step-ms=-1"))).status == 400);
+}
+
+TEST_CASE("nominated pharmacy by JSON Patch: the patient only, the current version only, extensions only",
+          "[sandbox][prescriptions]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QString teenId = f.patientInfo(QStringLiteral("teen")).value(QStringLiteral("id")).toString();
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const QUrl patientUrl = f.fhir(QStringLiteral("/Patient/") + parentId);
+    const QByteArray patchType = "application/json-patch+json";
+    const QByteArray change = R"([{"op":"test","path":"/extension/0/url","value":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NominatedPharmacy"},
+        {"op":"replace","path":"/extension/0/valueReference/identifier/value","value":"FC789"}])";
+    const auto odsOf = [](const QJsonObject &patient) {
+        return patient.value(QStringLiteral("extension")).toArray().first().toObject().value(QStringLiteral("valueReference")).toObject()
+            .value(QStringLiteral("identifier")).toObject().value(QStringLiteral("value")).toString();
+    };
+
+    CHECK(send("PATCH", patientUrl, token, change, patchType).status == 428);                           // no If-Match
+    CHECK(send("PATCH", patientUrl, token, change, "application/fhir+json", {{"If-Match", "W/\"1\""}}).status == 415);
+    CHECK(send("PATCH", patientUrl, token, change, patchType, {{"If-Match", "W/\"7\""}}).status == 412);
+    CHECK(send("PATCH", patientUrl, token, R"([{"op":"replace","path":"/birthDate","value":"1990-01-01"}])", patchType,
+               {{"If-Match", "W/\"1\""}}).status == 403);
+    CHECK(send("PATCH", patientUrl, token, R"([{"op":"test","path":"/extension/0/url","value":"nope"}])", patchType,
+               {{"If-Match", "W/\"1\""}}).status == 422);
+    // A proxy (the parent, for the teenager) may not.
+    CHECK(send("PATCH", f.fhir(QStringLiteral("/Patient/") + teenId), token, change, patchType, {{"If-Match", "W/\"1\""}}).status == 403);
+    CHECK(odsOf(get(patientUrl, token).object()) == QLatin1String("FA123"));   // nothing changed so far
+
+    const Response done = send("PATCH", patientUrl, token, change, patchType, {{"If-Match", "W/\"1\""}});
+    REQUIRE(done.status == 200);
+    CHECK(odsOf(done.object()) == QLatin1String("FC789"));
+    CHECK(done.object().value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString() == QLatin1String("2"));
+    CHECK(odsOf(get(patientUrl, token).object()) == QLatin1String("FC789"));
+    // The old version is stale now.
+    CHECK(send("PATCH", patientUrl, token, change, patchType, {{"If-Match", "W/\"1\""}}).status == 412);
+}
+
+TEST_CASE("directory string searches: name contains, town, postcode", "[sandbox][prescriptions]")
+{
+    Fixture f;
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const auto total = [&](const QString &query) {
+        return get(f.fhir(QStringLiteral("/Organization?") + query), token).object().value(QStringLiteral("total")).toInt();
+    };
+    CHECK(total(QStringLiteral("name:contains=late")) == 1);
+    CHECK(total(QStringLiteral("name=late")) == 0);          // plain `name` is "starts with"
+    CHECK(total(QStringLiteral("name=kirkstall")) == 1);
+    CHECK(total(QStringLiteral("address-city=leeds")) == 3);
+    CHECK(total(QStringLiteral("address-postalcode=ls61bd")) == 1);
+    CHECK(total(QStringLiteral("address-postalcode=LS6")) == 2);
+    const QJsonObject both = get(f.fhir(QStringLiteral("/Location?organization=Organization/pharm-FA123,Organization/pharm-FB456")), token).object();
+    CHECK(both.value(QStringLiteral("total")).toInt() == 2);
+}
+
+TEST_CASE("a request the practice will not take is refused with words for the patient", "[sandbox][prescriptions]")
+{
+    Fixture f;
+    const QString parentId = parentIdOf(f);
+    const QByteArray token = f.accessToken(QStringLiteral("parent"));
+    const auto plans = repeatTemplates(f, token, parentId);
+    const QString blocked = plans.value(QStringLiteral("Sumatriptan 50mg tablets")).value(QStringLiteral("id")).toString();
+    REQUIRE_FALSE(blocked.isEmpty());
+    const Response refused = send("POST", f.fhir(QStringLiteral("/Task")), token, renewal(parentId, blocked, QStringLiteral("FA123")),
+                                  "application/fhir+json");
+    REQUIRE(refused.status == 422);
+    const QJsonObject issue = refused.object().value(QStringLiteral("issue")).toArray().first().toObject();
+    CHECK(issue.value(QStringLiteral("code")).toString() == QLatin1String("business-rule"));
+    CHECK(issue.value(QStringLiteral("details")).toObject().value(QStringLiteral("text")).toString()
+          == QLatin1String("This medicine cannot be ordered online. Please contact your GP surgery."));
+    CHECK(send("POST", f.fhir(QStringLiteral("/Task")), token, renewal(parentId, QStringLiteral("no-such-plan"), QStringLiteral("FA123")),
+               "application/fhir+json").status == 422);
+    CHECK(get(f.url(QStringLiteral("/_sandbox/resources?type=Task"))).object().value(QStringLiteral("count")).toInt() == 0);
 }

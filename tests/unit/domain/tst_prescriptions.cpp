@@ -1,9 +1,15 @@
 // GP Connect Prescriptions Management payloads (R4, UK Core): every NHS example file parses into
 // values; the orderable rules; the Task a repeat request sends; the request timeline.
 #include "Pharmacy.h"
+#include "PharmacyDirectory.h"
+#include "PharmacyRepository.h"
+#include "PrescriptionsRepository.h"
 #include "PrescriptionReader.h"
 #include "PrescriptionRequest.h"
 #include "PrescriptionTimeline.h"
+
+#include "store/ResourceStore.h"
+#include "support/TestCache.h"
 
 #include <catch2/catch.hpp>
 
@@ -374,4 +380,157 @@ TEST_CASE("pharmacy: Organization, its Location's opening hours, the nominated o
          "valueReference":{"identifier":{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"FA123"}}}]})";
     CHECK(rx::nominatedPharmacyOds(QJsonDocument::fromJson(patient).object()) == QLatin1String("FA123"));
     CHECK(rx::nominatedPharmacyOds(QJsonObject{}).isEmpty());
+}
+
+namespace {
+
+QByteArray compact(const char *json) { return QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact); }
+
+QJsonArray patchOf(const QByteArray &patch)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(patch, &error);
+    REQUIRE(error.error == QJsonParseError::NoError);
+    REQUIRE(doc.isArray());
+    return doc.array();
+}
+
+} // namespace
+
+TEST_CASE("nomination patch: replace the UK Core extension in place, or add it", "[prescriptions]")
+{
+    const QJsonObject withIt = QJsonDocument::fromJson(R"({"resourceType":"Patient","id":"p1","extension":[
+        {"url":"https://example.org/other","valueString":"x"},
+        {"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NominatedPharmacy",
+         "valueReference":{"identifier":{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"FA123"}}}]})").object();
+    const QJsonArray replace = patchOf(rx::nominationPatch(withIt, QStringLiteral("FB456")));
+    REQUIRE(replace.size() == 2);
+    CHECK(replace.at(0).toObject().value(QStringLiteral("op")).toString() == QLatin1String("test"));
+    CHECK(replace.at(0).toObject().value(QStringLiteral("path")).toString() == QLatin1String("/extension/1/url"));
+    CHECK(replace.at(1).toObject().value(QStringLiteral("op")).toString() == QLatin1String("replace"));
+    CHECK(replace.at(1).toObject().value(QStringLiteral("path")).toString() == QLatin1String("/extension/1/valueReference"));
+    CHECK(replace.at(1).toObject().value(QStringLiteral("value")).toObject().value(QStringLiteral("identifier")).toObject()
+              .value(QStringLiteral("value")).toString() == QLatin1String("FB456"));
+
+    const QJsonObject otherOnly = QJsonDocument::fromJson(R"({"resourceType":"Patient","extension":[{"url":"x"}]})").object();
+    const QJsonArray append = patchOf(rx::nominationPatch(otherOnly, QStringLiteral("FB456")));
+    REQUIRE(append.size() == 1);
+    CHECK(append.at(0).toObject().value(QStringLiteral("op")).toString() == QLatin1String("add"));
+    CHECK(append.at(0).toObject().value(QStringLiteral("path")).toString() == QLatin1String("/extension/-"));
+
+    const QJsonArray first = patchOf(rx::nominationPatch(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Patient")}},
+                                                        QStringLiteral("FB456")));
+    REQUIRE(first.size() == 1);
+    CHECK(first.at(0).toObject().value(QStringLiteral("path")).toString() == QLatin1String("/extension"));
+    // What the patch adds reads back as the nomination.
+    QJsonObject patched{{QStringLiteral("extension"), first.at(0).toObject().value(QStringLiteral("value"))}};
+    CHECK(rx::nominatedPharmacyOds(patched) == QLatin1String("FB456"));
+}
+
+TEST_CASE("pharmacy repository: the nominated pharmacy from stored rows; rows replaced, not piled up", "[prescriptions]")
+{
+    test::TempCache cache;
+    REQUIRE(cache.db);
+    ResourceStore store(cache.db->database());
+    PharmacyRepository repository(store);
+
+    auto none = repository.nominated(QStringLiteral("p1"));
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->has_value());   // no Patient stored
+
+    StoredResource patient;
+    patient.type = QStringLiteral("Patient");
+    patient.id = QStringLiteral("p1");
+    patient.json = compact(R"({"resourceType":"Patient","id":"p1","extension":[
+        {"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NominatedPharmacy",
+         "valueReference":{"identifier":{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"FA123"}}}]})");
+    REQUIRE(store.put(patient).ok());
+    auto bare = repository.nominated(QStringLiteral("p1"));
+    REQUIRE(bare.ok());
+    REQUIRE(bare->has_value());
+    CHECK((*bare)->ods == QLatin1String("FA123"));
+    CHECK((*bare)->name.isEmpty());   // details not downloaded yet
+
+    rx::PharmacyRows rows;
+    rows.ods = QStringLiteral("FA123");
+    rows.organization = compact(R"({"resourceType":"Organization","id":"org-1","name":"Hyde Park Pharmacy",
+        "identifier":[{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"FA123"}],
+        "address":[{"line":["12 Brudenell Road"],"city":"Leeds","postalCode":"LS6 1BD"}]})");
+    rows.locations << compact(R"({"resourceType":"Location","id":"loc-1","managingOrganization":{"reference":"Organization/org-1"},
+        "hoursOfOperation":[{"daysOfWeek":["mon","tue"],"openingTime":"09:00:00","closingTime":"18:00:00"}]})")
+                   << compact(R"({"resourceType":"Location","id":"loc-2","managingOrganization":{"reference":"Organization/org-1"},
+        "hoursOfOperation":[{"daysOfWeek":["sat"],"openingTime":"10:00:00","closingTime":"13:00:00"}]})");
+    REQUIRE(cache.db->transaction([&] { return rx::storePharmacyRows(store, rows); }).ok());
+    auto full = repository.nominated(QStringLiteral("p1"));
+    REQUIRE(full.ok());
+    REQUIRE(full->has_value());
+    CHECK((*full)->name == QLatin1String("Hyde Park Pharmacy"));
+    CHECK((*full)->postcode == QLatin1String("LS6 1BD"));
+    CHECK((*full)->hours.size() == 2);
+
+    // The pharmacy stops opening on Saturdays: its second Location goes.
+    rows.locations.removeLast();
+    REQUIRE(cache.db->transaction([&] { return rx::storePharmacyRows(store, rows); }).ok());
+    auto fewer = repository.byOds(QStringLiteral("fa123"));
+    REQUIRE(fewer.ok());
+    REQUIRE(fewer->has_value());
+    CHECK((*fewer)->hours.size() == 1);
+    CHECK(store.count(QStringLiteral("Location")).value() == 1);
+    auto other = repository.byOds(QStringLiteral("FB456"));
+    REQUIRE(other.ok());
+    CHECK_FALSE(other->has_value());
+}
+
+TEST_CASE("request versions: the stored Task history, ending with the stored Task", "[prescriptions]")
+{
+    test::TempCache cache;
+    REQUIRE(cache.db);
+    ResourceStore store(cache.db->database());
+    PrescriptionsRepository repository(store);
+    const auto version = [](int n, const char *status, const char *when) {
+        return QStringLiteral(R"({"resourceType":"Task","id":"t1","meta":{"versionId":"%1","lastUpdated":"%3"},
+            "status":"%2","intent":"order","focus":{"reference":"MedicationRequest/plan-1"},"for":{"reference":"Patient/p1"},
+            "authoredOn":"2026-11-01T09:00:00Z","lastModified":"%3"})").arg(n).arg(QLatin1String(status), QLatin1String(when));
+    };
+    const QString v1 = version(1, "requested", "2026-11-01T09:00:00Z");
+    const QString v2 = version(2, "in-progress", "2026-11-01T10:00:00Z");
+    const QString v3 = version(3, "accepted", "2026-11-02T08:00:00Z");
+    const QString v4 = version(4, "completed", "2026-11-02T09:00:00Z");
+    const RenewalTask latest3 = rx::readTask(QJsonDocument::fromJson(v3.toUtf8()).object());
+
+    // No history stored: just the Task.
+    auto only = repository.versions(latest3);
+    REQUIRE(only.ok());
+    CHECK(only->size() == 1);
+
+    // History (newest first, as FHIR sends it) of versions 1-3.
+    StoredResource history;
+    history.type = QString::fromLatin1(kTaskHistoryType);
+    history.id = QStringLiteral("t1");
+    history.versionId = QStringLiteral("3");
+    history.json = QStringLiteral(R"({"resourceType":"Bundle","type":"history","entry":[{"resource":%1},{"resource":%2},{"resource":%3}]})")
+                       .arg(v3, v2, v1).toUtf8();
+    REQUIRE(store.put(history).ok());
+    auto three = repository.versions(latest3);
+    REQUIRE(three.ok());
+    REQUIRE(three->size() == 3);
+    CHECK(three->at(0).versionId == QLatin1String("1"));
+    CHECK(three->at(2).status == TaskStatus::Accepted);
+    const auto timeline = rx::buildTimeline(*three, {});
+    REQUIRE(timeline.size() == 3);
+    for (const TimelineEntry &e : timeline)
+        CHECK(e.at.isValid());
+
+    // The Task moved on since: the stored one ends the list.
+    const RenewalTask latest4 = rx::readTask(QJsonDocument::fromJson(v4.toUtf8()).object());
+    auto four = repository.versions(latest4);
+    REQUIRE(four.ok());
+    REQUIRE(four->size() == 4);
+    CHECK(four->last().status == TaskStatus::Completed);
+    // An older stored Task than the history (never shows a step it has not reached).
+    const RenewalTask latest2 = rx::readTask(QJsonDocument::fromJson(v2.toUtf8()).object());
+    auto two = repository.versions(latest2);
+    REQUIRE(two.ok());
+    REQUIRE(two->size() == 2);
+    CHECK(two->last().status == TaskStatus::InProgress);
 }
