@@ -13,6 +13,8 @@ ScrollPage {
     readonly property string firstName: record && record.firstName ? record.firstName : ""
     // A background refresh while the record is shown (the state stays Ready meanwhile).
     readonly property bool syncing: controller ? controller.syncing === true : false
+    // RunningLowModel (roles templateId, medication, daysLeft, message; dismiss(templateId)), if any.
+    readonly property var runningLow: controller && controller.runningLow ? controller.runningLow : null
 
     function greeting() {
         const h = page.now.getHours();
@@ -60,6 +62,44 @@ ScrollPage {
             text: qsTr("Update now")
             Accessible.name: qsTr("Update your record now")
             onClicked: page.controller.syncNow()
+        }
+    }
+
+    // "Running low": a calm suggestion per medicine, never an alarm. Order goes to Prescriptions;
+    // Dismiss hides it until that medicine's next issue.
+    Repeater {
+        objectName: "runningLowCards"
+        model: page.runningLow
+        delegate: Card {
+            id: lowCard
+            required property string templateId
+            required property string message
+            objectName: "runningLowCard_" + templateId
+            Layout.fillWidth: true
+            Accessible.role: Accessible.Grouping
+            Accessible.name: message
+            BodyText {
+                objectName: "runningLowText"
+                Layout.fillWidth: true
+                text: lowCard.message
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.space2
+                AppButton {
+                    objectName: "runningLowOrder"
+                    text: qsTr("Order")
+                    Accessible.name: qsTr("Order a repeat prescription")
+                    onClicked: page.openPage("prescriptions")
+                }
+                AppButton {
+                    objectName: "runningLowDismiss"
+                    primary: false
+                    text: qsTr("Dismiss")
+                    Accessible.name: qsTr("Dismiss this reminder")
+                    onClicked: page.runningLow.dismiss(lowCard.templateId)
+                }
+            }
         }
     }
 
