@@ -15,6 +15,9 @@ ScrollPage {
     readonly property bool syncing: controller ? controller.syncing === true : false
     // RunningLowModel (roles templateId, medication, daysLeft, message; dismiss(templateId)), if any.
     readonly property var runningLow: controller && controller.runningLow ? controller.runningLow : null
+    // At most this many running-low cards; the rest are one link to Prescriptions, so Home stays calm.
+    readonly property int runningLowShown: 2
+    readonly property int runningLowCount: runningLow && runningLow.count !== undefined ? runningLow.count : 0
 
     function greeting() {
         const h = page.now.getHours();
@@ -72,9 +75,11 @@ ScrollPage {
         model: page.runningLow
         delegate: Card {
             id: lowCard
+            required property int index
             required property string templateId
             required property string message
             objectName: "runningLowCard_" + templateId
+            visible: index < page.runningLowShown
             Layout.fillWidth: true
             Accessible.role: Accessible.Grouping
             Accessible.name: message
@@ -101,6 +106,16 @@ ScrollPage {
                 }
             }
         }
+    }
+
+    LinkCard {
+        objectName: "runningLowMore"
+        Layout.fillWidth: true
+        readonly property int more: page.runningLowCount - page.runningLowShown
+        visible: more > 0
+        title: more === 1 ? qsTr("1 more medicine may be running low") : qsTr("%1 more medicines may be running low").arg(more)
+        description: qsTr("See your medicines and order a repeat prescription")
+        onClicked: page.openPage("prescriptions")
     }
 
     LinkCard {

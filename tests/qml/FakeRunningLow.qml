@@ -13,6 +13,13 @@ ListModel {
         append({ templateId: "t-salbutamol", medication: "Salbutamol 100micrograms inhaler", daysLeft: 2,
                  message: "About 2 days of Salbutamol 100micrograms inhaler left — order now?" });
     }
+    function fillMany() {
+        fillSample();
+        append({ templateId: "t-ramipril", medication: "Ramipril 5mg capsules", daysLeft: 3,
+                 message: "About 3 days of Ramipril 5mg capsules left — order now?" });
+        append({ templateId: "t-omeprazole", medication: "Omeprazole 20mg capsules", daysLeft: 9,
+                 message: "About 9 days of Omeprazole 20mg capsules left — order now?" });
+    }
     function dismiss(templateId) {
         dismissed = dismissed.concat([templateId]);
         for (let i = 0; i < count; ++i) {

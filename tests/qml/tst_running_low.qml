@@ -70,6 +70,28 @@ Item {
             compare(openSpy.count, 0);
         }
 
+        // Home stays calm: two cards at most, the rest behind one link to Prescriptions.
+        function test_at_most_two_cards_then_a_link() {
+            const t = makeHome(true);
+            const more = findChild(t.home, "runningLowMore");
+            verify(!more.visible);
+            t.low.fillMany();
+            waitForRendering(t.home);
+            verify(card(t.home, "t-amlodipine").visible);
+            verify(card(t.home, "t-salbutamol").visible);
+            verify(!card(t.home, "t-ramipril").visible);
+            verify(!card(t.home, "t-omeprazole").visible);
+            tryVerify(() => more.visible);
+            compare(more.title, "2 more medicines may be running low");
+            mouseClick(more);
+            compare(openSpy.count, 1);
+            compare(openSpy.signalArguments[0][0], "prescriptions");
+            // Dismissing one brings the next into view and the link says one more.
+            mouseClick(findChild(card(t.home, "t-amlodipine"), "runningLowDismiss"));
+            tryVerify(() => card(t.home, "t-ramipril").visible);
+            compare(more.title, "1 more medicine may be running low");
+        }
+
         function test_no_model_no_cards() {
             const t = makeHome(false);
             compare(card(t.home, "t-amlodipine"), null);
