@@ -26,9 +26,24 @@ QString NotificationCenter::body(RequestNotice::Kind kind)
     return tr("A prescription request has been updated");
 }
 
+QString NotificationCenter::messagesBody(int count)
+{
+    return count == 1 ? tr("You have a new message in Hearth") : tr("You have new messages in Hearth");
+}
+
+void NotificationCenter::newMessages(int count)
+{
+    if (count <= 0)
+        return;
+    const QString text = messagesBody(count);
+    if (m_notifier)
+        m_notifier->notify(title(), text);
+    emit notified(title(), text);
+}
+
 QStringList NotificationCenter::everyText()
 {
-    QStringList texts{title()};
+    QStringList texts{title(), messagesBody(1), messagesBody(2)};
     for (auto kind : {RequestNotice::Kind::Approved, RequestNotice::Kind::Rejected, RequestNotice::Kind::ReadyToCollect,
                       RequestNotice::Kind::Updated})
         texts << body(kind);

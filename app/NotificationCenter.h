@@ -27,7 +27,12 @@ public:
     // repeat requests since the last notice. Returns how many notifications were sent (or would have been).
     int requestsSynced(const QList<RequestItemView> &requests, MetaStore &meta);
 
+    // Messages (issue 6): new messages arrived in a sync (count > 0). "You have a new message in Hearth";
+    // never the sender or the content. For msg6's wiring; nothing calls it on this branch yet.
+    void newMessages(int count);
+
     static QString title();
+    static QString messagesBody(int count);
     static QString body(RequestNotice::Kind kind);
     // Every title and body this class can send, for the "no health content" test.
     static QStringList everyText();

@@ -128,10 +128,25 @@ TEST_CASE("no string the app can send through the Notifier names any medicine of
     REQUIRE(namesAMedicine(QStringLiteral("Your ") + medicines.first() + QStringLiteral(" is ready"), medicines));
 
     const QStringList texts = NotificationCenter::everyText();
-    CHECK(texts.size() == 4);   // the title and three distinct bodies
+    CHECK(texts.size() == 6);   // the title, three request bodies and two message bodies
+    CHECK(texts.contains(QStringLiteral("You have a new message in Hearth")));
     for (const QString &text : texts) {
         INFO(text.toStdString());
         CHECK_FALSE(namesAMedicine(text, medicines));
         CHECK_FALSE(text.contains(QRegularExpression(QStringLiteral("\\d"))));   // no doses, codes or dates either
     }
+}
+
+TEST_CASE("new messages: the Notifier gets the fixed sentence, never the sender or the content")
+{
+    FakeNotifier notifier;
+    NotificationCenter center;
+    center.setNotifier(&notifier);
+    center.newMessages(0);
+    CHECK(notifier.sent.isEmpty());
+    center.newMessages(1);
+    center.newMessages(3);
+    REQUIRE(notifier.sent.size() == 2);
+    CHECK(notifier.sent[0] == qMakePair(QStringLiteral("Hearth"), QStringLiteral("You have a new message in Hearth")));
+    CHECK(notifier.sent[1].second == QStringLiteral("You have new messages in Hearth"));
 }
