@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace hearth {
 
@@ -83,13 +84,12 @@ NotifiedSteps NotifiedSteps::fromJson(const QByteArray &json)
 NoticeUpdate requestNotices(const QList<RequestItemView> &requests, const std::optional<NotifiedSteps> &previous)
 {
     NoticeUpdate out;
-    // Per request group (requestedAt): the kinds its items newly reached, and how many items.
-    struct Group {
-        unsigned kinds = 0;   // bit per RequestNotice::Kind
-        RequestNotice::Kind first = RequestNotice::Kind::Updated;
-        int items = 0;
+    // The items that reached a new milestone, with when they were asked for.
+    struct Changed {
+        QDateTime requestedAt;
+        RequestNotice::Kind kind;
     };
-    QMap<QDateTime, Group> groups;
+    QList<Changed> changed;
     for (const RequestItemView &r : requests) {
         if (r.delivery != RequestItemView::Delivery::Sent)
             continue;   // not on the server yet: nothing the practice could have done
@@ -105,16 +105,27 @@ NoticeUpdate requestNotices(const QList<RequestItemView> &requests, const std::o
         const auto kind = milestone(now);
         if (!kind || (before && (rank(*before) >= rank(now) || milestone(*before) == kind)))
             continue;
-        Group &g = groups[r.requestedAt];
-        if (g.kinds == 0)
-            g.first = *kind;
-        g.kinds |= 1u << unsigned(*kind);
-        ++g.items;
+        changed << Changed{r.requestedAt, *kind};
     }
-    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-        const bool one = (it->kinds & (it->kinds - 1)) == 0;
-        const RequestNotice::Kind kind = one ? it->first : RequestNotice::Kind::Updated;
-        out.notices << RequestNotice{kind, it.key(), it->items};
+    // Items asked for together are one request group. Their authoredOn may differ by the milliseconds
+    // it took to write each Task, so items within kRequestGroupSeconds of the previous one join its group.
+    std::stable_sort(changed.begin(), changed.end(),
+                     [](const Changed &a, const Changed &b) { return a.requestedAt < b.requestedAt; });
+    for (qsizetype i = 0; i < changed.size();) {
+        RequestNotice notice{changed[i].kind, changed[i].requestedAt, 0};
+        qsizetype j = i;
+        for (; j < changed.size(); ++j) {
+            const bool together = j == i
+                    || (changed[j].requestedAt.isValid() == changed[j - 1].requestedAt.isValid()
+                        && std::abs(changed[j - 1].requestedAt.secsTo(changed[j].requestedAt)) <= kRequestGroupSeconds);
+            if (!together)
+                break;
+            if (changed[j].kind != notice.kind)
+                notice.kind = RequestNotice::Kind::Updated;
+            ++notice.items;
+        }
+        out.notices << notice;
+        i = j;
     }
     std::reverse(out.notices.begin(), out.notices.end());   // newest request first
     return out;

@@ -24,7 +24,7 @@ struct RequestNotice {
         Updated,          // several of these at once for one request (e.g. one item approved, one rejected)
     };
     Kind kind = Kind::Updated;
-    QDateTime requestedAt;   // the request group (items asked for together share it)
+    QDateTime requestedAt;   // the request group: its earliest item's authoredOn
     int items = 0;           // how many of the group's items changed
     friend bool operator==(const RequestNotice &, const RequestNotice &) = default;
 };
@@ -43,6 +43,9 @@ struct NoticeUpdate {
     QList<RequestNotice> notices;   // newest request first; at most one per request group
     NotifiedSteps seen;             // what to remember for next time
 };
+
+// Items whose authoredOn lie this close together were asked for together (one request group).
+inline constexpr qint64 kRequestGroupSeconds = 60;
 
 // What changed since `previous`: an item whose step moved to Approved (or Issued, for practices that
 // skip approval), Rejected or ReadyToCollect gives a notice, one per request group. With no previous

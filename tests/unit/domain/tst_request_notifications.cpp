@@ -122,6 +122,16 @@ TEST_CASE("one notice per request group, not per item")
     }
 }
 
+TEST_CASE("items written milliseconds apart are one request; a request a few minutes later is another")
+{
+    const QDateTime t0 = kMonday;
+    const QList<RequestItemView> before{item("a", t0, RequestStep::InReview), item("b", t0.addMSecs(3), RequestStep::InReview),
+                                        item("c", t0.addSecs(180), RequestStep::InReview)};
+    const auto notices = after(before, {item("a", t0, RequestStep::Approved), item("b", t0.addMSecs(3), RequestStep::Approved),
+                                        item("c", t0.addSecs(180), RequestStep::Approved)});
+    CHECK(notices == QList<RequestNotice>{{Kind::Approved, t0.addSecs(180), 1}, {Kind::Approved, t0, 2}});
+}
+
 TEST_CASE("requests the server has not got are never notified; new ones from elsewhere are")
 {
     const QList<RequestItemView> before{item("a", kMonday, RequestStep::Requested)};
