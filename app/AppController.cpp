@@ -1,6 +1,12 @@
 #include "AppController.h"
 
 #include "AppearanceSettings.h"
+#include "NotificationCenter.h"
+#include "PrescriptionRequests.h"
+#include "PrescriptionsRepository.h"
+#include "RunningLowModel.h"
+#include "store/MetaStore.h"
+#include "sync/Outbox.h"
 #include "GlossaryViewModel.h"
 #include "SectionsRepository.h"
 #include "SectionsViewModel.h"
@@ -78,10 +84,50 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
     connect(this, &AppController::statusTextChanged, m_testResults,
             [this] { m_testResults->setUpdatedText(sectionUpdatedText(QStringLiteral("results"))); });
     m_search = new SearchViewModel(this);
+    m_runningLow = new RunningLowModel(this);
+    m_notifications = new NotificationCenter(this);
+}
+
+QObject *AppController::runningLow() const { return m_runningLow; }
+
+void AppController::setNotifier(platform::Notifier *notifier) { m_notifications->setNotifier(notifier); }
+
+void AppController::attachRunningLow(const QSqlDatabase *db)
+{
+    m_runningLow->setSources(nullptr, nullptr, {});
+    m_runningLowRepository.reset();
+    m_patientMeta.reset();
+    if (!db || !m_store)
+        return;
+    m_runningLowRepository = std::make_unique<PrescriptionsRepository>(*m_store);
+    m_patientMeta = std::make_unique<MetaStore>(*db);
+    m_runningLow->setSources(m_runningLowRepository.get(), m_patientMeta.get(), [this] {
+        const auto account = m_session ? m_session->account() : std::nullopt;
+        const auto outbox = account ? m_session->outbox(account->selfPatientId) : Result<Outbox *>(Error{});
+        const auto items = outbox ? (*outbox)->items() : Result<QList<OutboxItem>>(Error{});
+        return items ? *items : QList<OutboxItem>();
+    });
+}
+
+// After a successful sync: repeat requests that were approved, rejected or are ready to collect.
+void AppController::notifyAfterSync()
+{
+    const auto account = m_session ? m_session->account() : std::nullopt;
+    if (!account || !m_runningLowRepository || !m_patientMeta)
+        return;
+    const auto outbox = m_session->outbox(account->selfPatientId);
+    const auto items = outbox ? (*outbox)->items() : Result<QList<OutboxItem>>(Error{});
+    const auto requests = prescriptions::requestViews(*m_runningLowRepository, items ? *items : QList<OutboxItem>());
+    if (!requests) {
+        qCWarning(lcApp) << "notifications: requests unreadable:" << requests.error().describe();
+        return;
+    }
+    m_notifications->requestsSynced(*requests, *m_patientMeta);
 }
 
 AppController::~AppController()
 {
+    attachRunningLow(nullptr);
     m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
@@ -189,12 +235,14 @@ void AppController::showSavedRecord()
     m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);   // its trend repository reads the store being replaced
+    attachRunningLow(nullptr);
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
     m_sectionsRepository = std::make_unique<SectionsRepository>(*m_store);
     m_record->setRepository(m_repository.get());
     const QSqlDatabase handle = db.value()->database();
     attachTestResults(&handle);
+    attachRunningLow(&handle);
     m_search->setDatabase(db.value());
     m_sections->setRepositories(m_sectionsRepository.get(), m_repository.get());
     loadLastUpdated();
@@ -426,6 +474,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
             m_sections->reload();
         }
         m_search->refresh();
+        m_runningLow->reload();
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -442,6 +491,8 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         m_sections->reload();
     }
     m_search->refresh();
+    m_runningLow->reload();
+    notifyAfterSync();
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -509,6 +560,7 @@ void AppController::signOut()
     m_sectionsRepository.reset();
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
+    attachRunningLow(nullptr);
     m_search->setDatabase(nullptr);
     m_repository.reset();
     m_store.reset();

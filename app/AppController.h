@@ -18,6 +18,11 @@ class QSqlDatabase;
 namespace hearth {
 
 class KeyStore;
+class MetaStore;
+class NotificationCenter;
+class PrescriptionsRepository;
+class RunningLowModel;
+namespace platform { class Notifier; }
 class Profile;
 class RecordRepository;
 class RecordViewModel;
@@ -72,6 +77,8 @@ class AppController : public QObject {
     // The record section pages (SectionsViewModel): problems, medicines, allergies, vaccinations,
     // consultations, documents, and the counts the record hub shows.
     Q_PROPERTY(QObject *sections READ sections CONSTANT)
+    // Home → "running low" cards (RunningLowModel): templateId, medication, daysLeft, message; dismiss(templateId).
+    Q_PROPERTY(QObject *runningLow READ runningLow CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -127,6 +134,12 @@ public:
     SectionsViewModel *sectionsViewModel() const { return m_sections; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
+
+    QObject *runningLow() const;
+    RunningLowModel *runningLowModel() const { return m_runningLow; }
+    // The platform's notifier (built once in main.cpp, not owned): request updates after a sync.
+    void setNotifier(platform::Notifier *notifier);
+    NotificationCenter *notifications() const { return m_notifications; }
 
     Q_INVOKABLE void signIn();
     Q_INVOKABLE void retry();
@@ -197,6 +210,13 @@ private:
     QSettings m_settings;                        // preferences only (appearance), never health data
     AppearanceSettings *m_appearance;
     SystemAppearance *m_systemAppearance;
+    // Running low and notifications: over the self patient's store and meta table, rebuilt with them.
+    RunningLowModel *m_runningLow = nullptr;
+    NotificationCenter *m_notifications = nullptr;
+    std::unique_ptr<PrescriptionsRepository> m_runningLowRepository;
+    std::unique_ptr<MetaStore> m_patientMeta;
+    void attachRunningLow(const QSqlDatabase *db);   // nullptr: detach
+    void notifyAfterSync();
 };
 
 } // namespace hearth

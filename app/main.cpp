@@ -5,8 +5,9 @@
 #include "SectionsViewModel.h"
 #include "QmlRegistration.h"
 #include "SandboxServer.h"
-#include "SystemBrowser.h"
+#include "Notifier.h"
 #include "ProcessHardening.h"
+#include "SystemBrowser.h"
 #include "common/Redaction.h"
 #include "common/Log.h"
 #include "store/QtKeychainKeyStore.h"
@@ -140,7 +141,10 @@ int main(int argc, char **argv)
 
     QNetworkAccessManager nam;
     hearth::QtKeychainKeyStore keys;
+    // Desktop notifications (D-Bus) / the mobile hooks: built once, outlives the controller that uses it.
+    const std::unique_ptr<hearth::platform::Notifier> notifier = hearth::platform::makeNotifier();
     hearth::AppController controller(keys, nam, [](const QUrl &url) { hearth::platform::openInSystemBrowser(url); });
+    controller.setNotifier(notifier.get());
 
     // --theme / --text-scale: for screenshots in each mode; the patient's saved choice is not changed.
     if (parser.isSet(QStringLiteral("theme")) || parser.isSet(QStringLiteral("text-scale"))) {

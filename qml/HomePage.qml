@@ -13,6 +13,11 @@ ScrollPage {
     readonly property string firstName: record && record.firstName ? record.firstName : ""
     // A background refresh while the record is shown (the state stays Ready meanwhile).
     readonly property bool syncing: controller ? controller.syncing === true : false
+    // RunningLowModel (roles templateId, medication, daysLeft, message; dismiss(templateId)), if any.
+    readonly property var runningLow: controller && controller.runningLow ? controller.runningLow : null
+    // At most this many running-low cards; the rest are one link to Prescriptions, so Home stays calm.
+    readonly property int runningLowShown: 2
+    readonly property int runningLowCount: runningLow && runningLow.count !== undefined ? runningLow.count : 0
 
     function greeting() {
         const h = page.now.getHours();
@@ -61,6 +66,56 @@ ScrollPage {
             Accessible.name: qsTr("Update your record now")
             onClicked: page.controller.syncNow()
         }
+    }
+
+    // "Running low": a calm suggestion per medicine, never an alarm. Order goes to Prescriptions;
+    // Dismiss hides it until that medicine's next issue.
+    Repeater {
+        objectName: "runningLowCards"
+        model: page.runningLow
+        delegate: Card {
+            id: lowCard
+            required property int index
+            required property string templateId
+            required property string message
+            objectName: "runningLowCard_" + templateId
+            visible: index < page.runningLowShown
+            Layout.fillWidth: true
+            Accessible.role: Accessible.Grouping
+            Accessible.name: message
+            BodyText {
+                objectName: "runningLowText"
+                Layout.fillWidth: true
+                text: lowCard.message
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.space2
+                AppButton {
+                    objectName: "runningLowOrder"
+                    text: qsTr("Order")
+                    Accessible.name: qsTr("Order a repeat prescription")
+                    onClicked: page.openPage("prescriptions")
+                }
+                AppButton {
+                    objectName: "runningLowDismiss"
+                    primary: false
+                    text: qsTr("Dismiss")
+                    Accessible.name: qsTr("Dismiss this reminder")
+                    onClicked: page.runningLow.dismiss(lowCard.templateId)
+                }
+            }
+        }
+    }
+
+    LinkCard {
+        objectName: "runningLowMore"
+        Layout.fillWidth: true
+        readonly property int more: page.runningLowCount - page.runningLowShown
+        visible: more > 0
+        title: more === 1 ? qsTr("1 more medicine may be running low") : qsTr("%1 more medicines may be running low").arg(more)
+        description: qsTr("See your medicines and order a repeat prescription")
+        onClicked: page.openPage("prescriptions")
     }
 
     LinkCard {

@@ -1,4 +1,5 @@
 #include "PrescriptionReader.h"
+#include "RunningLow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -129,6 +130,7 @@ MedicationRequestInfo readMedicationRequest(const QJsonObject &o)
         m.quantity = quantity;
     }
     m.supplyDays = toDays(dispense.value("expectedSupplyDuration"_L1).toObject());
+    m.dailyDose = dailyDose(o.value("dosageInstruction"_L1).toArray(), m.quantity);   // running low
     if (dispense.contains("numberOfRepeatsAllowed"_L1))
         m.repeatsAllowed = dispense.value("numberOfRepeatsAllowed"_L1).toInt();
     const QJsonObject validity = dispense.value("validityPeriod"_L1).toObject();

@@ -45,6 +45,7 @@ struct MedicationRequestInfo {
     QString patientInstruction;            // dosageInstruction[0].patientInstruction
     std::optional<Quantity> quantity;      // dispenseRequest.quantity
     int supplyDays = 0;                    // dispenseRequest.expectedSupplyDuration in days (0 = unknown)
+    std::optional<double> dailyDose;       // structured dosage, in the quantity's units per day (RunningLow.h)
     std::optional<int> repeatsAllowed;     // dispenseRequest.numberOfRepeatsAllowed
     std::optional<int> issuesSoFar;        // UK Core repeat information: numberOfPrescriptionsIssued
     QDateTime authorisationExpiry;         // UK Core repeat information: authorisationExpiryDate (UTC)

@@ -30,6 +30,8 @@ QtObject {
     // GlossaryViewModel and AppearanceSettings stand-ins; null unless a test sets them.
     property var glossary: null
     property var appearance: null
+    // RunningLowModel stand-in (FakeRunningLow); null unless a test sets it.
+    property var runningLow: null
 
     property int signInCalls: 0
     property int retryCalls: 0
