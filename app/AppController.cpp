@@ -4,6 +4,7 @@
 #include "GlossaryViewModel.h"
 #include "SectionsRepository.h"
 #include "SectionsViewModel.h"
+#include "PrescriptionsViewModel.h"
 #include "SystemAppearance.h"
 
 #include "RecordRepository.h"
@@ -78,6 +79,9 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
     connect(this, &AppController::statusTextChanged, m_testResults,
             [this] { m_testResults->setUpdatedText(sectionUpdatedText(QStringLiteral("results"))); });
     m_search = new SearchViewModel(this);
+    m_prescriptions = new PrescriptionsViewModel(this);
+    // A request just went out: sync brings the server's Task (and its progress) back.
+    connect(m_prescriptions, &PrescriptionsViewModel::syncWanted, this, &AppController::syncNow);
 }
 
 AppController::~AppController()
@@ -86,6 +90,21 @@ AppController::~AppController()
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
     m_search->setDatabase(nullptr);   // before the profile closes the database
+    attachPrescriptions(false);
+}
+
+QObject *AppController::prescriptions() const { return m_prescriptions; }
+
+void AppController::attachPrescriptions(bool attach)
+{
+    const auto account = m_session ? m_session->account() : std::nullopt;
+    if (!attach || !m_store || !account) {
+        m_prescriptions->setSources(nullptr, nullptr, {});
+        return;
+    }
+    // No outbox (not signed in yet): the lists still show; ordering says to sign in.
+    auto outbox = m_session->outbox(account->selfPatientId);
+    m_prescriptions->setSources(m_store.get(), outbox ? outbox.value() : nullptr, account->selfPatientId);
 }
 
 QObject *AppController::testResults() const { return m_testResults; }
@@ -189,6 +208,7 @@ void AppController::showSavedRecord()
     m_sections->setRepositories(nullptr, nullptr);
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);   // its trend repository reads the store being replaced
+    attachPrescriptions(false);
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
     m_sectionsRepository = std::make_unique<SectionsRepository>(*m_store);
@@ -196,6 +216,7 @@ void AppController::showSavedRecord()
     const QSqlDatabase handle = db.value()->database();
     attachTestResults(&handle);
     m_search->setDatabase(db.value());
+    attachPrescriptions(true);
     m_sections->setRepositories(m_sectionsRepository.get(), m_repository.get());
     loadLastUpdated();
     if (hasRecord()) {
@@ -426,6 +447,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
             m_sections->reload();
         }
         m_search->refresh();
+        m_prescriptions->reload();
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -442,6 +464,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         m_sections->reload();
     }
     m_search->refresh();
+    m_prescriptions->reload();
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -510,6 +533,7 @@ void AppController::signOut()
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
     m_search->setDatabase(nullptr);
+    attachPrescriptions(false);
     m_repository.reset();
     m_store.reset();
     m_session.reset();

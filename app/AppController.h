@@ -31,6 +31,7 @@ class ResourceStore;
 class Session;
 class SyncEngine;
 class SyncProblemsModel;
+class PrescriptionsViewModel;
 struct SyncReport;
 
 // What the app shows, and the one place that turns core results into patient-facing wording.
@@ -72,6 +73,8 @@ class AppController : public QObject {
     // The record section pages (SectionsViewModel): problems, medicines, allergies, vaccinations,
     // consultations, documents, and the counts the record hub shows.
     Q_PROPERTY(QObject *sections READ sections CONSTANT)
+    // Prescriptions (PrescriptionsViewModel): medicines to order, the order, requests and timelines.
+    Q_PROPERTY(QObject *prescriptions READ prescriptions CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -125,6 +128,8 @@ public:
     QObject *search() const;
     QObject *sections() const;
     SectionsViewModel *sectionsViewModel() const { return m_sections; }
+    QObject *prescriptions() const;
+    PrescriptionsViewModel *prescriptionsViewModel() const { return m_prescriptions; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -197,6 +202,9 @@ private:
     QSettings m_settings;                        // preferences only (appearance), never health data
     AppearanceSettings *m_appearance;
     SystemAppearance *m_systemAppearance;
+    // Prescriptions: reads the same store, orders through the self patient's outbox.
+    PrescriptionsViewModel *m_prescriptions = nullptr;
+    void attachPrescriptions(bool attach);
 };
 
 } // namespace hearth
