@@ -204,8 +204,9 @@ PrescriptionsScroll {
         objectName: "continueButton"
         width: parent.width
         enabled: page.order !== null && page.order.canReview
-        text: page.order && page.order.selectedCount > 0
-              ? qsTr("Continue with %n medicine(s)", "", page.order.selectedCount) : qsTr("Continue")
+        text: !page.order || page.order.selectedCount === 0 ? qsTr("Continue")
+              : page.order.selectedCount === 1 ? qsTr("Continue with 1 medicine")
+              : qsTr("Continue with %1 medicines").arg(page.order.selectedCount)
         onClicked: if (page.order && page.order.canReview) page.continueRequested()
         onActiveFocusChanged: if (activeFocus) page.reveal(continueButton)
     }

@@ -29,7 +29,8 @@ PrescriptionsScroll {
         width: parent.width
         text: qsTr("Order a repeat prescription")
         Accessible.description: hub.orderableCount > 0
-                                ? qsTr("%n medicine(s) you can order", "", hub.orderableCount)
+                                ? (hub.orderableCount === 1 ? qsTr("1 medicine you can order")
+                                                             : qsTr("%1 medicines you can order").arg(hub.orderableCount))
                                 : qsTr("You have no repeat medicines you can order online")
         onClicked: hub.openView("order")
         onActiveFocusChanged: if (activeFocus) hub.reveal(orderButton)
@@ -40,8 +41,10 @@ PrescriptionsScroll {
         objectName: "requestsLink"
         width: parent.width
         title: qsTr("Your requests")
-        description: hub.requestCount > 0 ? qsTr("%n medicine(s) requested. See where each one has got to.", "", hub.requestCount)
-                                          : qsTr("Follow your requests until they are ready to collect.")
+        // Singular and plural spelled out: they must read well without a translation loaded.
+        description: hub.requestCount === 1 ? qsTr("1 medicine requested. See where it has got to.")
+                     : hub.requestCount > 1 ? qsTr("%1 medicines requested. See where each one has got to.").arg(hub.requestCount)
+                     : qsTr("Follow your requests until they are ready to collect.")
         onClicked: hub.openView("requests")
         onActiveFocusChanged: if (activeFocus) hub.reveal(requestsLink)
     }

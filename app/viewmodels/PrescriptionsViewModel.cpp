@@ -120,7 +120,7 @@ void PrescriptionsViewModel::loadPharmacy()
     if (const auto patient = m_store->get(u"Patient"_s, m_patientId); patient && patient->has_value())
         ods = prescriptions::nominatedPharmacyOds(QJsonDocument::fromJson((*patient)->json).object());
     const QString text = ods.isEmpty() ? QString()
-            : m_pharmacyNames.value(ods, tr("Your nominated pharmacy (code %1)").arg(ods));
+            : m_pharmacyNames.value(ods, tr("The pharmacy with code %1").arg(ods));   // name not synced yet
     m_order->setNominatedPharmacy(ods, text);
 }
 
@@ -295,7 +295,7 @@ void PrescriptionsViewModel::fillOpened()
     opened.insert(u"found"_s, true);
     opened.insert(u"note"_s, view.note);
     opened.insert(u"pharmacyText"_s, view.pharmacyOds.isEmpty() ? QString()
-                  : m_pharmacyNames.value(view.pharmacyOds, tr("Pharmacy code %1").arg(view.pharmacyOds)));
+                  : m_pharmacyNames.value(view.pharmacyOds, tr("The pharmacy with code %1").arg(view.pharmacyOds)));
 
     // Every step, reached or not, so the patient sees what comes next.
     const bool rejected = view.current == RequestStep::Rejected;
