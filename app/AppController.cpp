@@ -10,6 +10,7 @@
 #include "GlossaryViewModel.h"
 #include "SectionsRepository.h"
 #include "SectionsViewModel.h"
+#include "PrescriptionsViewModel.h"
 #include "SystemAppearance.h"
 
 #include "RecordRepository.h"
@@ -84,6 +85,9 @@ AppController::AppController(KeyStore &keys, QNetworkAccessManager &nam, std::fu
     connect(this, &AppController::statusTextChanged, m_testResults,
             [this] { m_testResults->setUpdatedText(sectionUpdatedText(QStringLiteral("results"))); });
     m_search = new SearchViewModel(this);
+    m_prescriptions = new PrescriptionsViewModel(this);
+    // A request just went out: sync brings the server's Task (and its progress) back.
+    connect(m_prescriptions, &PrescriptionsViewModel::syncWanted, this, &AppController::syncNow);
     m_runningLow = new RunningLowModel(this);
     m_notifications = new NotificationCenter(this);
 }
@@ -132,6 +136,21 @@ AppController::~AppController()
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);
     m_search->setDatabase(nullptr);   // before the profile closes the database
+    attachPrescriptions(false);
+}
+
+QObject *AppController::prescriptions() const { return m_prescriptions; }
+
+void AppController::attachPrescriptions(bool attach)
+{
+    const auto account = m_session ? m_session->account() : std::nullopt;
+    if (!attach || !m_store || !account) {
+        m_prescriptions->setSources(nullptr, nullptr, {});
+        return;
+    }
+    // No outbox (not signed in yet): the lists still show; ordering says to sign in.
+    auto outbox = m_session->outbox(account->selfPatientId);
+    m_prescriptions->setSources(m_store.get(), outbox ? outbox.value() : nullptr, account->selfPatientId);
 }
 
 QObject *AppController::testResults() const { return m_testResults; }
@@ -236,6 +255,7 @@ void AppController::showSavedRecord()
     m_record->setRepository(nullptr);
     attachTestResults(nullptr);   // its trend repository reads the store being replaced
     attachRunningLow(nullptr);
+    attachPrescriptions(false);
     m_store = std::make_unique<ResourceStore>(db.value()->database());
     m_repository = std::make_unique<RecordRepository>(*m_store);
     m_sectionsRepository = std::make_unique<SectionsRepository>(*m_store);
@@ -244,6 +264,7 @@ void AppController::showSavedRecord()
     attachTestResults(&handle);
     attachRunningLow(&handle);
     m_search->setDatabase(db.value());
+    attachPrescriptions(true);
     m_sections->setRepositories(m_sectionsRepository.get(), m_repository.get());
     loadLastUpdated();
     if (hasRecord()) {
@@ -475,6 +496,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
         }
         m_search->refresh();
         m_runningLow->reload();
+        m_prescriptions->reload();
         loadLastUpdated(true);
         handleFailure(report.error());
         return;
@@ -493,6 +515,7 @@ void AppController::syncFinished(const Result<SyncReport> &report)
     m_search->refresh();
     m_runningLow->reload();
     notifyAfterSync();
+    m_prescriptions->reload();
     loadLastUpdated(true);
     setState(Ready);
     emit recordShown();
@@ -562,6 +585,7 @@ void AppController::signOut()
     attachTestResults(nullptr);
     attachRunningLow(nullptr);
     m_search->setDatabase(nullptr);
+    attachPrescriptions(false);
     m_repository.reset();
     m_store.reset();
     m_session.reset();

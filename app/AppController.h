@@ -36,6 +36,7 @@ class ResourceStore;
 class Session;
 class SyncEngine;
 class SyncProblemsModel;
+class PrescriptionsViewModel;
 struct SyncReport;
 
 // What the app shows, and the one place that turns core results into patient-facing wording.
@@ -79,6 +80,8 @@ class AppController : public QObject {
     Q_PROPERTY(QObject *sections READ sections CONSTANT)
     // Home → "running low" cards (RunningLowModel): templateId, medication, daysLeft, message; dismiss(templateId).
     Q_PROPERTY(QObject *runningLow READ runningLow CONSTANT)
+    // Prescriptions (PrescriptionsViewModel): medicines to order, the order, requests and timelines.
+    Q_PROPERTY(QObject *prescriptions READ prescriptions CONSTANT)
 
 public:
     // Each value says what the UI does. Refreshes of a saved record never leave Ready: the
@@ -132,6 +135,8 @@ public:
     QObject *search() const;
     QObject *sections() const;
     SectionsViewModel *sectionsViewModel() const { return m_sections; }
+    QObject *prescriptions() const;
+    PrescriptionsViewModel *prescriptionsViewModel() const { return m_prescriptions; }
     // The same as sectionUpdated[section], for callers that are not bindings.
     Q_INVOKABLE QString sectionUpdatedText(const QString &section) const;
 
@@ -217,6 +222,9 @@ private:
     std::unique_ptr<MetaStore> m_patientMeta;
     void attachRunningLow(const QSqlDatabase *db);   // nullptr: detach
     void notifyAfterSync();
+    // Prescriptions: reads the same store, orders through the self patient's outbox.
+    PrescriptionsViewModel *m_prescriptions = nullptr;
+    void attachPrescriptions(bool attach);
 };
 
 } // namespace hearth

@@ -11,6 +11,9 @@
 #include "SectionListModel.h"
 #include "SectionsViewModel.h"
 #include "SummaryListModel.h"
+#include "PrescriptionsListModel.h"
+#include "PrescriptionsOrder.h"
+#include "PrescriptionsViewModel.h"
 
 #include <QQmlEngine>
 
@@ -31,6 +34,9 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<SearchViewModel>("Hearth.App", 1, 0, "SearchViewModel", why);
     qmlRegisterUncreatableType<SectionsViewModel>("Hearth.App", 1, 0, "SectionsViewModel", why);
     qmlRegisterUncreatableType<SectionListModel>("Hearth.App", 1, 0, "SectionListModel", why);
+    qmlRegisterUncreatableType<PrescriptionsViewModel>("Hearth.App", 1, 0, "PrescriptionsViewModel", why);
+    qmlRegisterUncreatableType<PrescriptionsListModel>("Hearth.App", 1, 0, "PrescriptionsListModel", why);
+    qmlRegisterUncreatableType<PrescriptionsOrder>("Hearth.App", 1, 0, "PrescriptionsOrder", why);
 }
 
 } // namespace hearth

@@ -67,6 +67,13 @@ ApplicationWindow {
                 return false;
             return recordPage.openSection(section, parts[2] || "", parts[3] || "");
         }
+        // "prescriptions:<view>[:<key>]": order, review, confirmation, requests, request[:<client id or Task id>], medicines.
+        if (name.startsWith("prescriptions:")) {
+            const rx = name.split(":");
+            if (!showPage("prescriptions"))
+                return false;
+            return prescriptionsPage.showView(rx[1], rx.slice(2).join(":"));
+        }
         // "search:<words>" shows the search page with those words searched (screenshots, tests).
         if (name.startsWith("search:")) {
             if (!showPage("search") || !controller || !controller.search)
@@ -109,6 +116,8 @@ ApplicationWindow {
         // Inside the record, a step back within the record comes first.
         if (currentPageName === "record" && recordPage.back())
             return true;
+        if (currentPageName === "prescriptions" && prescriptionsPage.back())
+            return true;
         if (history.length === 0)
             return false;
         const h = history.slice();
@@ -122,6 +131,7 @@ ApplicationWindow {
         forceShell = false;
         if (appState === 1) {        // signed out: start again from Home next time
             recordPage.reset();
+            prescriptionsPage.reset();
             shellPage = "home";
             history = [];
         }
@@ -263,10 +273,11 @@ ApplicationWindow {
                         onOpenPage: name => window.navigate(name)
                         wide: window.wide
                     }
-                    ComingSoonPage {
+                    PrescriptionsPage {
+                        id: prescriptionsPage
                         objectName: "prescriptionsPage"
-                        title: qsTr("Prescriptions")
-                        message: qsTr("Soon you will be able to order repeat prescriptions here and follow them until they are ready to collect.")
+                        controller: window.controller
+                        wide: window.wide
                     }
                     ComingSoonPage {
                         objectName: "messagesPage"

@@ -18,6 +18,8 @@ QtObject {
     property var record: null
     // Stands in for SectionsViewModel (FakeSections) in the record hub tests; null elsewhere.
     property var sections: null
+    // Stands in for PrescriptionsViewModel (FakePrescriptions) in the prescriptions tests; null elsewhere.
+    property var prescriptions: null
     // Section → "Updated …" text, as AppController.sectionUpdated.
     property var sectionUpdated: ({ allergies: "Updated 10 minutes ago", medicines: "Updated 10 minutes ago",
                                     problems: "Updated 10 minutes ago", immunisations: "Updated 10 minutes ago",
