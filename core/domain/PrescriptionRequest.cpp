@@ -41,8 +41,12 @@ PrescriptionRequest::Problem PrescriptionRequest::validate(const QDateTime &nowU
 
 QByteArray PrescriptionRequest::taskJson(const MedicationRequestInfo &plan) const
 {
-    const QString when = (m_authoredOn.isValid() ? m_authoredOn : QDateTime::currentDateTimeUtc())
-                             .toUTC().toString(Qt::ISODateWithMs);
+    return taskJson(plan, m_authoredOn.isValid() ? m_authoredOn : QDateTime::currentDateTimeUtc());
+}
+
+QByteArray PrescriptionRequest::taskJson(const MedicationRequestInfo &plan, const QDateTime &authoredOn) const
+{
+    const QString when = authoredOn.toUTC().toString(Qt::ISODateWithMs);
     const QJsonObject patientRef{{u"reference"_s, u"Patient/"_s + m_patientId}};
     QJsonObject task{
         {u"resourceType"_s, u"Task"_s},
@@ -75,9 +79,12 @@ Result<QStringList> PrescriptionRequest::submit(const Enqueue &enqueue, const QD
 {
     if (const Problem p = validate(nowUtc); p != Problem::None)
         return Error::make(Error::Kind::Config, u"prescription request: "_s + problemCode(p));
+    // One time for every item: the items of one request share authoredOn, which is how the app
+    // shows them as one request.
+    const QDateTime when = m_authoredOn.isValid() ? m_authoredOn : nowUtc;
     QStringList ids;
     for (const MedicationRequestInfo &plan : m_items) {
-        const Result<QString> id = enqueue(QString::fromLatin1(kOutboxKind), u"Task"_s, taskJson(plan));
+        const Result<QString> id = enqueue(QString::fromLatin1(kOutboxKind), u"Task"_s, taskJson(plan, when));
         if (!id)
             return id.error();
         ids << id.value();

@@ -37,7 +37,7 @@ public:
 
     void addItem(const MedicationRequestInfo &plan) { m_items << plan; }
     void setNote(const QString &note) { m_note = note; }
-    void setAuthoredOn(const QDateTime &utc) { m_authoredOn = utc; }   // default: now
+    void setAuthoredOn(const QDateTime &utc) { m_authoredOn = utc; }   // default: submit's nowUtc
 
     const QList<MedicationRequestInfo> &items() const { return m_items; }
     const QString &note() const { return m_note; }
@@ -57,6 +57,8 @@ public:
     static QString problemCode(Problem p);   // "no-items", "not-orderable", ... (no patient words)
 
 private:
+    QByteArray taskJson(const MedicationRequestInfo &plan, const QDateTime &authoredOn) const;
+
     QString m_patientId;
     QString m_pharmacyOds;
     QString m_note;

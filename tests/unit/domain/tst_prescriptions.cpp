@@ -242,6 +242,17 @@ TEST_CASE("a repeat request builds one UK Core Task per item and reads back as o
     CHECK(back.authoredOn == now);
     CHECK(rx::readTask(QJsonDocument::fromJson(queued.at(1).second).object()).focusMedicationRequestId
           == QLatin1String("plan-2"));
+
+    // Without setAuthoredOn every item gets submit's time: one request, one authoredOn.
+    PrescriptionRequest unset(QStringLiteral("p1"), QStringLiteral("FA123"));
+    unset.addItem(activeRepeat(QStringLiteral("plan-1")));
+    unset.addItem(activeRepeat(QStringLiteral("plan-2")));
+    queued.clear();
+    const QDateTime later = now.addSecs(90);
+    REQUIRE(unset.submit(enqueue, later).ok());
+    REQUIRE(queued.size() == 2);
+    for (const auto &[type, json] : queued)
+        CHECK(rx::readTask(QJsonDocument::fromJson(json).object()).authoredOn == later);
 }
 
 TEST_CASE("a repeat request refuses what it must not send", "[prescriptions]")
