@@ -184,6 +184,7 @@ int main(int argc, char **argv)
     if (options.sandbox) {
         hearth::sandbox::SandboxOptions sandboxOptions;
         sandboxOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
+        sandboxOptions.pastRequests = true;   // the demo parent has ordered before
         sandbox = std::make_unique<hearth::sandbox::SandboxServer>(sandboxOptions);
         if (!sandbox->listen(0)) {
             std::fprintf(stderr, "hearth: the built-in demo service could not start\n");

@@ -312,6 +312,68 @@ void PrescriptionWorkflow::tick()
 
 PrescriptionWorkflow::Outcome PrescriptionWorkflow::advance(const QString &taskId, const QString &rejectReason)
 {
+    return advanceAt(taskId, rejectReason, m_stamp());
+}
+
+void PrescriptionWorkflow::seedPastRequests(const QString &patientId, qint64 referenceMs)
+{
+    // The patient's repeats the practice allows online, by medicine name (deterministic).
+    QList<QPair<QString, QString>> repeats;   // medicine, template id
+    for (const StoredResource *r : m_store.search(QStringLiteral("MedicationRequest"), patientId, {})) {
+        const QJsonObject plan = QJsonDocument::fromJson(r->json).object();
+        QString diagnostics;
+        if (plan.value(QStringLiteral("intent")).toString() == QLatin1String("plan")
+            && refusal(QJsonObject{{QStringLiteral("focus"), QJsonObject{{QStringLiteral("reference"),
+                                                                          QStringLiteral("MedicationRequest/") + r->id}}}},
+                       patientId, &diagnostics).isEmpty())
+            repeats.append({plan.value(QStringLiteral("medicationCodeableConcept")).toObject().value(QStringLiteral("text")).toString(), r->id});
+    }
+    std::sort(repeats.begin(), repeats.end());
+    if (repeats.size() < 2)
+        return;
+    const qint64 minute = 60 * 1000;
+    const qint64 day = 24 * 60 * minute;
+    // Collected: asked for 19 days before the reference at 09:12, reviewed, approved and issued the next
+    // morning, ready two days later, collected the evening after.
+    const qint64 a = referenceMs - 19 * day + 9 * 60 * minute + 12 * minute;
+    seedRequest(QStringLiteral("rx-past-1"), patientId, repeats.at(0).second,
+                {a, a + 148 * minute, a + day + 53 * minute, a + day + 54 * minute, a + 2 * day + 318 * minute,
+                 a + 3 * day + 478 * minute},
+                {});
+    // Rejected: the practice wants a review first.
+    const qint64 b = referenceMs - 6 * day + 19 * 60 * minute + 40 * minute;
+    seedRequest(QStringLiteral("rx-past-2"), patientId, repeats.at(1).second, {b, b + 15 * 60 * minute, b + day + 2 * 60 * minute},
+                QStringLiteral("Please book a medication review with your GP before we issue more of this medicine."));
+}
+
+void PrescriptionWorkflow::seedRequest(const QString &taskId, const QString &patientId, const QString &templateId,
+                                       const QList<qint64> &stepTimes, const QString &rejectReason)
+{
+    const QString when = instant(stepTimes.first());
+    const QJsonObject patient{{QStringLiteral("reference"), QStringLiteral("Patient/") + patientId}};
+    const QJsonObject task{
+        {QStringLiteral("resourceType"), QStringLiteral("Task")},
+        {QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("https://fhir.hearth.example/sandbox/task")},
+                                                              {QStringLiteral("value"), taskId}}}},
+        {QStringLiteral("status"), QStringLiteral("requested")},
+        {QStringLiteral("intent"), QStringLiteral("order")},
+        {QStringLiteral("code"), coded(QStringLiteral("http://snomed.info/sct"), "103742009", "Renewal of prescription")},
+        {QStringLiteral("focus"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("MedicationRequest/") + templateId}}},
+        {QStringLiteral("for"), patient},
+        {QStringLiteral("requester"), patient},
+        {QStringLiteral("authoredOn"), when},
+        {QStringLiteral("lastModified"), when},
+        {QStringLiteral("input"), QJsonArray{QJsonObject{
+             {QStringLiteral("type"), coded(kOrderingParameter, "preferred-performer", "Preferred performer")},
+             {QStringLiteral("valueIdentifier"), QJsonObject{{QStringLiteral("system"), kOds},
+                                                             {QStringLiteral("value"), nominatedPharmacyOds(patientId)}}}}}}};
+    recordVersion(*m_store.insert(QStringLiteral("Task"), taskId, patientId, stepTimes.first(), task));
+    for (qsizetype i = 1; i < stepTimes.size(); ++i)
+        advanceAt(taskId, i == 2 ? rejectReason : QString(), stepTimes.at(i));
+}
+
+PrescriptionWorkflow::Outcome PrescriptionWorkflow::advanceAt(const QString &taskId, const QString &rejectReason, qint64 now)
+{
     const StoredResource *stored = m_store.find(QStringLiteral("Task"), taskId);
     if (!stored || stored->deleted)
         return {404, {}, QStringLiteral("unknown Task")};
@@ -322,7 +384,6 @@ PrescriptionWorkflow::Outcome PrescriptionWorkflow::advance(const QString &taskI
     if (templateId.isEmpty())
         return {400, {}, QStringLiteral("the Task's focus is not a MedicationRequest")};
 
-    const qint64 now = m_stamp();
     QString step;
     std::function<void(QJsonObject &)> change;
     if (status == QLatin1String("requested") || status == QLatin1String("received")) {

@@ -55,6 +55,9 @@ public:
     };
     // Moves the Task one step; `rejectReason` non-empty turns the review into a rejection.
     Outcome advance(const QString &taskId, const QString &rejectReason = {});
+    // Demo history (SandboxOptions::pastRequests): two requests `patientId` made before `referenceMs`,
+    // each step at a fixed time: one collected, one rejected with the practice's reason.
+    void seedPastRequests(const QString &patientId, qint64 referenceMs);
     // Why the practice system refuses a new repeat request for `patientId`, in words a patient can read
     // (empty = accepted): a template the practice keeps off online ordering, one with no issues left,
     // one no longer active, or a medicine not on the patient's record. `diagnostics` gets the technical why.
@@ -71,6 +74,9 @@ public:
 
 private:
     void tick();
+    Outcome advanceAt(const QString &taskId, const QString &rejectReason, qint64 now);
+    void seedRequest(const QString &taskId, const QString &patientId, const QString &templateId,
+                     const QList<qint64> &stepTimes, const QString &rejectReason);
 
     ResourceStore &m_store;
     std::function<qint64()> m_stamp;

@@ -295,6 +295,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent) : QObject(
     d->prescriptions = std::make_unique<PrescriptionWorkflow>(d->store, [impl = d.get()] { return impl->stamp(); });
     const FamilyMember &parentMember = d->family.at(0);
     const FamilyMember &teen = d->family.at(1);
+    if (options.pastRequests)
+        d->prescriptions->seedPastRequests(parentMember.id, referenceInstantMs());
     QStringList everyone;
     for (const FamilyMember &m : std::as_const(d->family))
         everyone.append(m.id);

@@ -16,6 +16,7 @@ struct SandboxOptions
     quint64 seed = 1;
     int scale = 1;                          // multiplies the parent's observation/report/encounter history
     int accessTokenLifetimeSeconds = 3600;
+    bool pastRequests = false;              // the parent's earlier repeat requests (demo; tests count Tasks)
 };
 
 class SandboxServer : public QObject

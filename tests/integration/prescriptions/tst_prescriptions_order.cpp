@@ -37,6 +37,7 @@
 #include <QNetworkReply>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <memory>
@@ -70,7 +71,7 @@ struct World {
     hearth::test::TempCache cache;
     std::unique_ptr<ApiClient> online;
 
-    World()
+    explicit World(sandbox::SandboxOptions options = {}) : server(options)
     {
         REQUIRE(server.listen(0));
         REQUIRE(cache.db);
@@ -731,4 +732,35 @@ TEST_CASE("a request the practice does not allow online is refused in plain word
     view = viewOf(*views, *clientId);
     REQUIRE(view);
     CHECK(view->delivery == RequestItemView::Delivery::Refused);
+}
+
+TEST_CASE("the demo's earlier requests: one collected with every step dated, one rejected with the reason",
+          "[prescriptions]")
+{
+    sandbox::SandboxOptions options;
+    options.pastRequests = true;
+    World w(options);
+    auto views = rx::requestViews(w.repository(), {});
+    REQUIRE(views.ok());
+    REQUIRE(views->size() == 2);
+    const RequestItemView &rejected = views->at(0);   // newest first
+    const RequestItemView &collected = views->at(1);
+
+    CHECK(collected.current == RequestStep::Collected);
+    QList<RequestStep> steps;
+    for (const TimelineEntry &e : collected.timeline) {
+        steps << e.step;
+        CHECK(e.at.isValid());   // every step has its date, from the Task's history
+        CHECK(e.at < QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()));
+    }
+    CHECK(steps == QList<RequestStep>{RequestStep::Requested, RequestStep::InReview, RequestStep::Approved,
+                                      RequestStep::Issued, RequestStep::ReadyToCollect, RequestStep::Collected});
+    CHECK_FALSE(collected.medication.isEmpty());
+    CHECK(collected.pharmacyOds == QLatin1String("FA123"));
+
+    CHECK(rejected.current == RequestStep::Rejected);
+    REQUIRE_FALSE(rejected.timeline.isEmpty());
+    CHECK(rejected.timeline.last().reason.startsWith(QLatin1String("Please book a medication review")));
+    CHECK(rejected.timeline.last().at.isValid());
+    CHECK(rejected.delivery == RequestItemView::Delivery::Sent);
 }
