@@ -1,6 +1,8 @@
 // The words of the prescriptions pages: why a medicine cannot be ordered, where a request is, dates.
 #include "PrescriptionsViewModel.h"
 
+#include "UnitWords.h"
+
 #include <QLocale>
 
 namespace hearth {
@@ -83,7 +85,8 @@ QString PrescriptionsViewModel::quantityText(const std::optional<Quantity> &quan
     if (!quantity || !quantity->isValid())
         return {};
     const QString amount = QLocale().toString(quantity->value, 'g', 6);
-    return quantity->unit.isEmpty() ? tr("Quantity: %1").arg(amount) : tr("Quantity: %1 %2").arg(amount, quantity->unit);
+    return quantity->unit.isEmpty() ? tr("Quantity: %1").arg(amount)
+                                    : tr("Quantity: %1 %2").arg(amount, countUnit(quantity->unit, quantity->value));
 }
 
 QString PrescriptionsViewModel::doseText(const MedicationRequestInfo &m)

@@ -3,6 +3,7 @@
 #include "RecordRepository.h"
 #include "RecordViewModel.h"
 #include "SectionsRepository.h"
+#include "UnitWords.h"
 
 #include <QFile>
 #include <QLocale>
@@ -113,7 +114,7 @@ SectionListModel::Row medicineRow(const MedicineItem &m)
     row.group = group;
     row.detail = m.dosage;
     if (!m.quantity.isEmpty())
-        row.secondary = SectionsViewModel::tr("Quantity: %1").arg(m.quantity);
+        row.secondary = SectionsViewModel::tr("Quantity: %1").arg(quantityWords(m.quantity));
     if (m.lastIssued.isValid())
         row.dateText = SectionsViewModel::tr("Last issued %1").arg(date(m.lastIssued));
     else if (m.started.isValid())

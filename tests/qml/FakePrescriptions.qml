@@ -105,10 +105,10 @@ QtObject {
     function fillSample() {
         medicines.clear();
         const meds = [
-            { templateId: "mr-amlodipine", name: "Amlodipine 5mg tablets", detail: "One tablet a day", quantityText: "Quantity: 28 tablet",
+            { templateId: "mr-amlodipine", name: "Amlodipine 5mg tablets", detail: "One tablet a day", quantityText: "Quantity: 28 tablets",
               lastIssuedText: "Last issued 1 November 2026", nextDueText: "Next supply due around 29 November 2026", orderable: true,
               reasonText: "", group: "Repeat prescriptions you can order" },
-            { templateId: "mr-metformin", name: "Metformin 500mg tablets", detail: "One tablet twice a day", quantityText: "Quantity: 56 tablet",
+            { templateId: "mr-metformin", name: "Metformin 500mg tablets", detail: "One tablet twice a day", quantityText: "Quantity: 56 tablets",
               lastIssuedText: "Last issued 1 November 2026", nextDueText: "", orderable: true, reasonText: "",
               group: "Repeat prescriptions you can order" },
             { templateId: "mr-sumatriptan", name: "Sumatriptan 50mg tablets", detail: "One when needed", quantityText: "",

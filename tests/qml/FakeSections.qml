@@ -47,7 +47,7 @@ QtObject {
             { resourceId: "c2", title: "Fracture of wrist", group: "Past problems", flag: "past", flagText: "Past", dateText: "Started 10 January 2015", secondary: "Resolved 2 March 2015" },
             { resourceId: "c3", title: "This entry can't be shown here", group: "Current problems", detail: "Type: Health problem", dateText: "2 February 2020", supported: false }]);
         medicines.fill([
-            { resourceId: "m1", title: "Metformin 500mg tablets", group: "Repeat prescriptions", detail: "One tablet twice a day with food", secondary: "Quantity: 56 tablet", dateText: "Last issued 13 October 2026", flag: "repeat", flagText: "Repeat" },
+            { resourceId: "m1", title: "Metformin 500mg tablets", group: "Repeat prescriptions", detail: "One tablet twice a day with food", secondary: "Quantity: 56 tablets", dateText: "Last issued 13 October 2026", flag: "repeat", flagText: "Repeat" },
             { resourceId: "m2", title: "Amoxicillin 250mg capsules", group: "One-off prescriptions", detail: "One capsule three times a day", dateText: "Prescribed 10 November 2026", flag: "acute", flagText: "One-off" },
             { resourceId: "m3", title: "Simvastatin 20mg tablets", group: "Past medicines", dateText: "Started 1 March 2019", flag: "past", flagText: "Past" }]);
         allergies.fill([

@@ -58,7 +58,7 @@ TestCase {
         const p = page(t.win);
         const choose = find(p, "orderChoosePage");
         const metformin = find(choose, "choose_mr-metformin");
-        compare(testHelper.accessibleName(metformin), "Metformin 500mg tablets. One tablet twice a day. Quantity: 56 tablet");
+        compare(testHelper.accessibleName(metformin), "Metformin 500mg tablets. One tablet twice a day. Quantity: 56 tablets");
         mouseClick(metformin);
         verify(t.rx.order.isSelected("mr-metformin"));
         verify(metformin.checked);

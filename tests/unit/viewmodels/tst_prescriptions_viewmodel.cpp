@@ -136,7 +136,7 @@ TEST_CASE("medicines: repeats you can order first, then those you cannot (with w
     CHECK(metformin.value(u"orderable"_s).toBool());
     CHECK(metformin.value(u"group"_s).toString() == u"Repeat prescriptions you can order"_s);
     CHECK(metformin.value(u"detail"_s).toString() == u"One tablet twice a day"_s);
-    CHECK(metformin.value(u"quantityText"_s).toString() == u"Quantity: 56 tablet"_s);
+    CHECK(metformin.value(u"quantityText"_s).toString() == u"Quantity: 56 tablets"_s);
     CHECK(metformin.value(u"lastIssuedText"_s).toString() == u"Last issued 1 November 2026"_s);
     CHECK(metformin.value(u"nextDueText"_s).toString() == u"Next supply due around 29 November 2026"_s);
     CHECK(rowOf(m, u"templateId"_s, u"mr-amlodipine"_s).value(u"lastIssuedText"_s).toString() == u"Not issued yet"_s);

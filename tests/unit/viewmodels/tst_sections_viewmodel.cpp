@@ -6,6 +6,7 @@
 #include "RecordRepository.h"
 #include "SectionsRepository.h"
 #include "SectionsViewModel.h"
+#include "UnitWords.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -96,7 +97,7 @@ TEST_CASE("medicines: repeat with dose, quantity and last issued; one-off; past"
     REQUIRE(metformin);
     CHECK(metformin->group == u"Repeat prescriptions"_s);
     CHECK(metformin->detail == u"One tablet twice a day with food"_s);
-    CHECK(metformin->secondary == u"Quantity: 56 tablet"_s);
+    CHECK(metformin->secondary == u"Quantity: 56 tablets"_s);
     CHECK(metformin->dateText == u"Last issued 13 October 2026"_s);
     CHECK(rowById(m, u"m-amox-active"_s)->group == u"One-off prescriptions"_s);
     CHECK(rowById(m, u"m-statin"_s)->group == u"Past medicines"_s);
@@ -305,4 +306,16 @@ TEST_CASE("setLoading keeps rows so a refresh does not blank the page")
     CHECK(env.vm.problems()->rowCount() == 4);
     env.vm.reload();
     CHECK(env.vm.problems()->status() == SectionListModel::Content);
+}
+
+TEST_CASE("count units read as a patient says them", "[viewmodels][sections]")
+{
+    CHECK(quantityWords(u"56 tablet"_s) == u"56 tablets"_s);
+    CHECK(quantityWords(u"1 tablet"_s) == u"1 tablet"_s);
+    CHECK(quantityWords(u"12 suppository"_s) == u"12 suppositories"_s);
+    CHECK(quantityWords(u"300 ml"_s) == u"300 ml"_s);          // a measure stays as sent
+    CHECK(quantityWords(u"2 Inhaler"_s) == u"2 inhalers"_s);
+    CHECK(quantityWords(u"tablet"_s) == u"tablet"_s);           // no number: untouched
+    CHECK(quantityWords(u"<5 tablet"_s) == u"<5 tablet"_s);     // a comparator: untouched
+    CHECK(countUnit(u"capsule"_s, 0.5) == u"capsules"_s);
 }
